@@ -36,6 +36,8 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['test/browser/globalSetup.ts'],
           testTimeout: 30_000,
+          // One shared emulator (see globalSetup): files run one after another so faults and resets do not collide.
+          fileParallelism: false,
           browser: {
             enabled: true,
             headless: true,
