@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { browserCommands } from './test/browser/commands.ts';
 
 /** Debian's Chromium; `.ci/run` installs it. Playwright never downloads a browser here. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,6 +57,8 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium' }],
+            // Server-side Playwright commands: act in popups and cross-origin frames as a user would.
+            commands: browserCommands,
           },
         },
       },
