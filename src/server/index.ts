@@ -1,0 +1,20 @@
+export { createMembraneToken, createMembraneTokenWithExpiry } from './createMembraneToken.js';
+export { createAdminToken } from './createAdminToken.js';
+export { MembraneTokenError } from './MembraneTokenError.js';
+export type { MembraneTokenErrorCode } from './MembraneTokenError.js';
+export type {
+  AsymmetricAlgorithm,
+  CreateAdminTokenOptions,
+  CreateMembraneTokenOptions,
+  DurationUnit,
+  ExpiresIn,
+  HmacAlgorithm,
+  MembraneCredentials,
+  MembraneCustomer,
+  MembranePrivateKey,
+  MembraneTokenAlgorithm,
+  PrivateKeyCredentials,
+  SecretCredentials,
+  SignTokenOptions,
+  SignedMembraneToken,
+} from './types.js';
