@@ -1,0 +1,29 @@
+export { createRequestId } from './createRequestId.js';
+export { getAuthOptions, needsParameters, type AuthOption, type ParametersSchema } from './getAuthOptions.js';
+export { getConnectTransport, type ConnectTransport } from './getConnectTransport.js';
+export {
+  submitConnectionForm,
+  connectionPayload,
+  connectionPopupUrl,
+  type ConnectionRequestFields,
+} from './submitConnectionForm.js';
+export { openConnectPopup, type ConnectPopupHandle } from './openConnectPopup.js';
+export {
+  listenForConnectionResult,
+  type ConnectRequestResult,
+  type ConnectionResultListener,
+  type ListenOptions,
+} from './listenForConnectionResult.js';
+export { connectWithPopup, type ConnectRequestOptions } from './connectWithPopup.js';
+export { connectInIframe } from './connectInIframe.js';
+export {
+  connectWithRedirect,
+  REDIRECT_MARKER_KEY,
+  type ConnectRedirectOptions,
+  type ConnectRedirectMarker,
+} from './connectWithRedirect.js';
+export {
+  readConnectRedirectResult,
+  clearConnectRedirectResult,
+  type ConnectRedirectResult,
+} from './readConnectRedirectResult.js';

@@ -1,0 +1,125 @@
+import { KitError } from '../errors/KitError.js';
+import { toKitError } from '../errors/toKitError.js';
+
+/** What a successful connect request resolves with. Confirm it with the API before trusting it. */
+export interface ConnectRequestResult {
+  /** Id of the connection Membrane reports as created or refreshed. */
+  connectionId: string;
+  requestId: string;
+}
+
+interface ConnectionMessage {
+  source?: unknown;
+  requestId?: unknown;
+  type?: unknown;
+  connection?: { id?: unknown } | null;
+  error?: unknown;
+  errorData?: unknown;
+}
+
+/** Options for {@link listenForConnectionResult}. */
+export interface ListenOptions {
+  apiUri: string;
+  requestId: string;
+  /** Window to listen on for `message` events (default: `window`). */
+  win?: Window;
+  /** Also listen on `{apiUri}/sse/connection-events/{requestId}` (default: when EventSource exists). */
+  sse?: boolean;
+}
+
+/** A running listener: `result` settles once, `stop()` releases every resource. */
+export interface ConnectionResultListener {
+  result: Promise<ConnectRequestResult>;
+  stop(): void;
+}
+
+function failureToError(message: ConnectionMessage): KitError {
+  const body =
+    typeof message.errorData === 'object' && message.errorData !== null
+      ? (message.errorData as Record<string, unknown>)
+      : { message: typeof message.error === 'string' ? message.error : 'The connection failed.' };
+  const mapped = toKitError({ ...body, type: body.type ?? 'connection' });
+  // A failed consent is an authentication problem unless Membrane says otherwise.
+  const code = mapped.code === 'server' && body.type !== 'internal' ? 'auth' : mapped.code;
+  return new KitError(code, mapped.message, { data: mapped.data, cause: message.errorData ?? message.error });
+}
+
+/**
+ * Waits for the `connection-popup` result of one request. Accepts `postMessage` events only from
+ * the API's origin and only with this exact `requestId` (the SDK accepts any origin and messages
+ * without a request id; the kit does not), and the same payload mirrored on the SSE stream.
+ *
+ * @example
+ * ```ts
+ * const listener = listenForConnectionResult({ apiUri, requestId });
+ * const { connectionId } = await listener.result;
+ * ```
+ */
+export function listenForConnectionResult(options: ListenOptions): ConnectionResultListener {
+  const win = options.win ?? window;
+  const apiOrigin = new URL(options.apiUri).origin;
+  let stopped = false;
+  let resolveResult!: (value: ConnectRequestResult) => void;
+  let rejectResult!: (reason: KitError) => void;
+  const result = new Promise<ConnectRequestResult>((resolve, reject) => {
+    resolveResult = resolve;
+    rejectResult = reject;
+  });
+
+  let eventSource: EventSource | undefined;
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    win.removeEventListener('message', onWindowMessage);
+    eventSource?.close();
+  };
+
+  const handle = (data: unknown) => {
+    if (stopped || typeof data !== 'object' || data === null) return;
+    const message = data as ConnectionMessage;
+    if (message.source !== 'integration.app' || message.requestId !== options.requestId) return;
+    if (message.type === 'newConnectionCreated') {
+      const id = message.connection?.id;
+      if (typeof id !== 'string' || id === '') {
+        stop();
+        rejectResult(new KitError('server', 'Membrane reported a new connection without an id.'));
+        return;
+      }
+      stop();
+      resolveResult({ connectionId: id, requestId: options.requestId });
+    } else if (message.type === 'newConnectionFailure') {
+      stop();
+      rejectResult(failureToError(message));
+    }
+  };
+
+  function onWindowMessage(event: MessageEvent) {
+    if (event.origin !== apiOrigin) return;
+    handle(event.data);
+  }
+
+  win.addEventListener('message', onWindowMessage);
+
+  const EventSourceCtor = (win as Window & { EventSource?: typeof EventSource }).EventSource;
+  if ((options.sse ?? true) && typeof EventSourceCtor === 'function') {
+    const base = options.apiUri.endsWith('/') ? options.apiUri : `${options.apiUri}/`;
+    const url = new URL(`sse/connection-events/${encodeURIComponent(options.requestId)}`, base);
+    try {
+      eventSource = new EventSourceCtor(url.toString());
+      eventSource.onmessage = (event) => {
+        try {
+          handle(JSON.parse(String(event.data)));
+        } catch {
+          // Not our JSON: ignore, the window message still works.
+        }
+      };
+      // The SSE mirror is a fallback for a severed opener; without it the window message still works.
+      eventSource.onerror = () => eventSource?.close();
+    } catch {
+      eventSource = undefined;
+    }
+  }
+
+  return { result, stop };
+}

@@ -1,0 +1,62 @@
+import type { Connection, Integration } from '@integration-app/sdk';
+
+/**
+ * The five states a connection can be in, as shown by `<ConnectionStatus>`:
+ * - `not-connected`: the customer has no connection to this integration.
+ * - `connecting`: a connect flow is running on this page.
+ * - `connected`: a healthy connection exists.
+ * - `disconnected`: the connection exists but its credentials stopped working; reconnect.
+ * - `error`: the connection reports an error; reconnect or look at the message.
+ */
+export type ConnectionState = 'not-connected' | 'connecting' | 'connected' | 'disconnected' | 'error';
+
+/** Every {@link ConnectionState}, in display order. */
+export const CONNECTION_STATES: readonly ConnectionState[] = [
+  'not-connected',
+  'connecting',
+  'connected',
+  'disconnected',
+  'error',
+];
+
+type ConnectionLike = Pick<Connection, 'disconnected' | 'error'> & {
+  errors?: ReadonlyArray<{ message?: string }>;
+  connected?: boolean;
+};
+
+/**
+ * Derives the {@link ConnectionState} of an integration from the `connection` Membrane returns
+ * on it (`integration.connection`). A running connect flow (`pending`) wins over everything.
+ *
+ * @example
+ * ```ts
+ * getConnectionState(integration);              // 'connected'
+ * getConnectionState(integration, true);        // 'connecting'
+ * getConnectionState({ connection: undefined }); // 'not-connected'
+ * ```
+ */
+export function getConnectionState(
+  integration: Pick<Integration, 'connection'> | undefined,
+  pending = false,
+): ConnectionState {
+  if (pending) return 'connecting';
+  const connection = integration?.connection as ConnectionLike | undefined;
+  if (!connection) return 'not-connected';
+  if (connection.error || (connection.errors && connection.errors.length > 0)) return 'error';
+  if (connection.disconnected || connection.connected === false) return 'disconnected';
+  return 'connected';
+}
+
+/**
+ * The error text of an integration's connection, when it has one (for tooltips and alerts).
+ *
+ * @example
+ * ```ts
+ * const message = getConnectionErrorMessage(integration); // 'Refresh token revoked'
+ * ```
+ */
+export function getConnectionErrorMessage(integration: Pick<Integration, 'connection'> | undefined): string | undefined {
+  const connection = integration?.connection as ConnectionLike | undefined;
+  const message = connection?.error?.message ?? connection?.errors?.find((e) => e.message)?.message;
+  return message?.trim() || undefined;
+}
