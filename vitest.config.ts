@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { browserCommands } from './test/browser/commands.ts';
 
 /** Debian's Chromium; `.ci/run` installs it. Playwright never downloads a browser here. */
@@ -58,6 +59,38 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             // Server-side Playwright commands: act in popups and cross-origin frames as a user would.
+            commands: browserCommands,
+          },
+        },
+      },
+      {
+        // Every story is a test in real Chromium: it renders against the emulator mounted on this
+        // server (.storybook/main.ts), runs its play function, then axe (any violation fails).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          setupFiles: ['test/storybook/setup.ts'],
+          testTimeout: 30_000,
+          fileParallelism: false,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromium,
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
             commands: browserCommands,
           },
         },

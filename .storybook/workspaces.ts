@@ -1,0 +1,84 @@
+import { createDefaultSeed } from '../src/emulator/seed/createDefaultSeed.js';
+import type { EmulatorSeed } from '../src/emulator/types.js';
+
+/**
+ * The emulator workspaces behind the stories. Each one is its own emulator instance (own store,
+ * own faults) mounted under its own path, so a story that slows the network, breaks a request or
+ * resets its data never touches the stories next to it, even on a docs page that renders them all.
+ * `storybook dev` mounts them with the emulator's Vite plugin; a static build answers the same
+ * paths in the browser with the emulator's MSW handlers.
+ */
+export const workspaces = {
+  /** The seeded demo workspace: 16 apps; customer "Acme Inc." with HubSpot connected, Salesforce disconnected, Slack in error. */
+  demo: { path: '/__membrane', seed: createDefaultSeed },
+  /** No apps at all: the list's empty state. */
+  empty: { path: '/__membrane-empty', seed: createEmptySeed },
+  /** 1,000 apps, some with very long names or no logo. */
+  catalog: { path: '/__membrane-catalog', seed: createCatalogSeed },
+  /** The demo data behind a slow network (latency set by the story). */
+  slow: { path: '/__membrane-slow', seed: createDefaultSeed },
+  /** The demo data with requests that fail until the story clears the fault. */
+  flaky: { path: '/__membrane-flaky', seed: createDefaultSeed },
+  /** Reset before each interactive story: connect and disconnect flows start from the seed every time. */
+  sandbox: { path: '/__membrane-sandbox', seed: createDefaultSeed },
+} as const satisfies Record<string, { path: string; seed: () => EmulatorSeed }>;
+
+/** The name of an emulator workspace. */
+export type WorkspaceName = keyof typeof workspaces;
+
+function createEmptySeed(): EmulatorSeed {
+  return { ...createDefaultSeed(), integrations: [], connections: [] };
+}
+
+const brands = [
+  'Nimbus', 'Atlas', 'Quill', 'Harbor', 'Lumen', 'Orbit', 'Cobalt', 'Juniper', 'Vertex', 'Maple',
+  'Pioneer', 'Summit', 'Beacon', 'Cascade', 'Falcon', 'Meridian', 'Granite', 'Willow', 'Zephyr', 'Ember',
+  'Horizon', 'Keystone', 'Lattice', 'Northwind', 'Sable',
+];
+const products = [
+  'CRM', 'Desk', 'Books', 'Analytics', 'Mail', 'Drive', 'Chat', 'Projects', 'HR', 'Payroll',
+  'Invoices', 'Calendar', 'Forms', 'Wiki', 'Tickets', 'Signals', 'Ledger', 'Inventory', 'Campaigns', 'Docs',
+  'Surveys', 'Scheduler', 'Sales', 'Support', 'Boards', 'Recruit', 'Expenses', 'Catalog', 'Voice', 'Sites',
+  'Shipping', 'Contracts', 'Insights', 'Pipelines', 'Events', 'Assets', 'Billing', 'Notes', 'Tasks', 'Sync',
+];
+const palette = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f', '#9333ea', '#0f766e'];
+
+/** Names a design has to survive: long words, long sentences, non-Latin scripts. */
+const awkwardNames = [
+  'Enterprise Resource Planning Suite for Global Manufacturing and Distribution (EMEA)',
+  'Supercalifragilisticexpialidocious-Customer-Data-Platform-Connector',
+  'Société Générale de Gestion des Relations Clientèle',
+  'Kundenbeziehungsmanagementplattform',
+  'مدير علاقات العملاء',
+  '顧客管理クラウド',
+];
+
+function letterLogo(color: string, letter: string): string {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" rx="9" fill="${color}"/>` +
+    `<text x="20" y="26.5" font-family="Arial, sans-serif" font-size="18" font-weight="700" fill="#fff" text-anchor="middle">${letter}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function createCatalogSeed(): EmulatorSeed {
+  const seed = createDefaultSeed();
+  const template = seed.integrations[0];
+  if (!template) throw new Error('The default seed has no integration to copy auth options from.');
+  const generated: EmulatorSeed['integrations'] = [];
+  for (let index = 0; generated.length + seed.integrations.length < 1000; index += 1) {
+    const awkward = index < awkwardNames.length ? awkwardNames[index] : undefined;
+    const name = awkward ?? `${brands[index % brands.length]} ${products[Math.floor(index / brands.length) % products.length]}`;
+    const key = `catalog-${String(index + 1).padStart(4, '0')}`;
+    generated.push({
+      id: `c0ffee${(index + 1).toString(16).padStart(18, '0')}`,
+      key,
+      name,
+      // Every seventh app has no logo at all: the kit must show its fallback, not a broken image.
+      logoUri: index % 7 === 3 ? '' : letterLogo(palette[index % palette.length] ?? '#2563eb', name.charAt(0).toUpperCase()),
+      baseUri: `https://api.${key}.example`,
+      appUri: `https://${key}.example`,
+      authOptions: structuredClone(template.authOptions),
+    });
+  }
+  return { ...seed, integrations: [...seed.integrations, ...generated] };
+}
