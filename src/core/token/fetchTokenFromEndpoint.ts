@@ -1,0 +1,98 @@
+import { redactSecrets } from './redactSecrets.js';
+import { TokenError } from './TokenError.js';
+
+/**
+ * Makes a `fetchToken` function that asks your backend's token endpoint (for example the handler
+ * from `membrane-react-kit/server`, which answers `{ token, expiresAt }`) and resolves to the token.
+ *
+ * Sends `POST` with `Accept: application/json` unless `init` says otherwise; cookies follow the
+ * `fetch` default (same origin). A non-2xx answer, a body that is not JSON, or JSON without a
+ * string `token` rejects with a {@link TokenError} (code `fetch_failed`) that names the endpoint
+ * and the problem, never the token.
+ *
+ * @example
+ * ```tsx
+ * const fetchToken = fetchTokenFromEndpoint('/api/membrane-token');
+ * <IntegrationsList fetchToken={fetchToken} />
+ *
+ * // GET with a header:
+ * fetchTokenFromEndpoint('/api/membrane-token', { method: 'GET', headers: { 'x-csrf': csrf } });
+ * ```
+ */
+export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): () => Promise<string> {
+  if (typeof url !== 'string' && !(url instanceof URL)) {
+    throw new TypeError('fetchTokenFromEndpoint(url): url must be a string or URL of your token endpoint.');
+  }
+  if (typeof url === 'string' && url.trim() === '') {
+    throw new TypeError('fetchTokenFromEndpoint(url): url is empty; pass the path of your token endpoint, e.g. "/api/membrane-token".');
+  }
+
+  return async function fetchToken(): Promise<string> {
+    const method = (init?.method ?? 'POST').toUpperCase();
+    const headers = new Headers(init?.headers);
+    if (!headers.has('accept')) headers.set('accept', 'application/json');
+    const label = `${method} ${withoutQuery(url)}`;
+
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, method, headers });
+    } catch (error) {
+      throw new TokenError(
+        'fetch_failed',
+        `Could not reach the token endpoint ${label}: ${redactSecrets(error instanceof Error ? error.message : String(error))}. Check the URL and that the server is running.`,
+        { cause: error },
+      );
+    }
+
+    const text = await response.text().catch(() => '');
+    let body: unknown;
+    let isJson = true;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+
+    if (!response.ok) {
+      const detail = isJson ? errorDetail(body) : '';
+      const hint =
+        response.status === 401 || response.status === 403
+          ? 'The user is probably not signed in to your app, or the endpoint does not recognise them.'
+          : response.status === 404 || response.status === 405
+            ? 'Check the endpoint URL and HTTP method.'
+            : 'Check the token endpoint server logs.';
+      throw new TokenError(
+        'fetch_failed',
+        `The token endpoint ${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${detail}. ${hint}`,
+      );
+    }
+    if (!isJson) {
+      const type = response.headers.get('content-type') ?? 'no content type';
+      throw new TokenError(
+        'fetch_failed',
+        `The token endpoint ${label} answered ${response.status} with a body that is not JSON (${type}). It must answer JSON like { "token": "…" }; check the URL (an HTML page usually means a wrong path).`,
+      );
+    }
+    const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
+    if (typeof token !== 'string' || token === '') {
+      throw new TokenError(
+        'fetch_failed',
+        `The token endpoint ${label} answered JSON without a non-empty string "token" field. It must answer { "token": "<jwt>" }.`,
+      );
+    }
+    return token;
+  };
+}
+
+function withoutQuery(url: string | URL): string {
+  const text = url.toString();
+  const cut = text.search(/[?#]/);
+  return cut === -1 ? text : text.slice(0, cut);
+}
+
+function errorDetail(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const { error, message } = body as { error?: unknown; message?: unknown };
+  const text = typeof error === 'string' ? error : typeof message === 'string' ? message : undefined;
+  return text ? ` ("${redactSecrets(text)}")` : '';
+}
