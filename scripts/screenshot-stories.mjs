@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Screenshots of stories in headless Chromium, to look at them (design review) without a display.
+//
+//   node scripts/screenshot-stories.mjs                       starts Storybook (dev) on a free port
+//   node scripts/screenshot-stories.mjs --url http://localhost:6006   uses a running Storybook
+//   node scripts/screenshot-stories.mjs --static storybook-static     serves a static build
+//   ... --out /tmp/screens  --only playground
+//
+// Writes <out>/<story-id>--<theme>[--<brand>].png.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    static: { type: 'string' },
+    out: { type: 'string', default: '/tmp/screens' },
+    only: { type: 'string' },
+  },
+});
+
+/** What to look at: the Playground in both themes and brands, and a few component states. */
+const shots = [
+  { id: 'playground--settings-page', theme: 'light', width: 1280, height: 900 },
+  { id: 'playground--settings-page', theme: 'dark', width: 1280, height: 900 },
+  { id: 'playground--settings-page', theme: 'light', brand: 'sunrise', width: 1280, height: 900 },
+  { id: 'playground--settings-page', theme: 'dark', brand: 'ledger', width: 1280, height: 900 },
+  { id: 'playground--settings-page', theme: 'light', width: 390, height: 844 },
+  { id: 'components-integrationslist--default', theme: 'light' },
+  { id: 'components-integrationslist--dark', theme: 'dark' },
+  { id: 'components-integrationslist--loading', theme: 'light' },
+  { id: 'components-integrationslist--error-with-retry', theme: 'light' },
+  { id: 'components-integrationslist--long-names-and-missing-logos', theme: 'light' },
+  { id: 'components-integrationslist--right-to-left', theme: 'light' },
+  { id: 'components-connectionstatus--all-states', theme: 'light' },
+  { id: 'components-connectionstatus--all-states', theme: 'dark' },
+  { id: 'components-connectbutton--states', theme: 'light' },
+];
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+/** A tiny static server on 127.0.0.1 for a `storybook build` output. */
+async function serveStatic(dir) {
+  const server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+async function startStorybook() {
+  const child = spawn(join(root, 'node_modules/.bin/storybook'), ['dev', '--port', '0', '--host', '127.0.0.1', '--no-open', '--ci', '--quiet', '--disable-telemetry'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+)/.exec(output);
+      if (match) resolve(`${match[1]}/`);
+    });
+    child.on('exit', (code) => reject(new Error(`storybook dev exited with ${code}`)));
+  });
+  return { url, close: () => child.kill('SIGTERM') };
+}
+
+const target = values.url
+  ? { url: values.url.endsWith('/') ? values.url : `${values.url}/`, close() {} }
+  : values.static
+    ? await serveStatic(values.static)
+    : await startStorybook();
+
+await mkdir(values.out, { recursive: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+let failures = 0;
+try {
+  for (const shot of shots.filter((entry) => !values.only || entry.id.includes(values.only))) {
+    const page = await browser.newPage({ viewport: { width: shot.width ?? 900, height: shot.height ?? 640 } });
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    const globals = [`theme:${shot.theme}`, ...(shot.brand ? [`brand:${shot.brand}`] : [])].join(';');
+    await page.goto(`${target.url}iframe.html?id=${shot.id}&viewMode=story&globals=${globals}`, { waitUntil: 'load' });
+    await page.waitForSelector('#storybook-root > *', { timeout: 30_000 }).catch(() => problems.push('nothing rendered'));
+    // Let data load and entrance animations settle.
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.waitForTimeout(1200);
+    const name = [shot.id, shot.theme, shot.brand, shot.width && shot.width < 600 ? 'mobile' : undefined].filter(Boolean).join('--');
+    const file = join(values.out, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`${problems.length ? '✗' : '✓'} ${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+    failures += problems.length ? 1 : 0;
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  target.close();
+}
+process.exitCode = failures ? 1 : 0;
