@@ -36,7 +36,7 @@ const CONVERT = 'Convert it with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out
  * escapes instead of newlines) with the DER bytes. Messages never quote the key.
  */
 export function readPkcs8Pem(pem: string): { pem: string; der: Uint8Array } {
-  const text = pem.includes('\\n') ? pem.replace(/\\r?\\n/g, '\n') : pem;
+  const text = pem.includes('\\n') ? pem.replace(/(?:\\r)?\\n/g, '\n') : pem;
   if (text.trim() === '') {
     throw new MembraneTokenError('missing_private_key', 'privateKey is empty: pass the PEM private key whose public key is in your workspace settings.');
   }
