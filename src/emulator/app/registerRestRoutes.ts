@@ -1,0 +1,215 @@
+import type { Context, Hono } from 'hono';
+import { toApiConnection } from '../toApiConnection.js';
+import { toApiIntegration } from '../toApiIntegration.js';
+import { toConnectorSpec } from '../toConnectorSpec.js';
+import { MembraneApiError } from '../MembraneApiError.js';
+import { commitConnect, prepareConnect } from '../prepareConnect.js';
+import type { EmulatorConnectionRecord, EmulatorCustomer } from '../types.js';
+import { authenticate } from './authenticate.js';
+import type { EmulatorContext, EmulatorEnv } from './EmulatorContext.js';
+import { paginate } from './paginate.js';
+
+type C = Context<EmulatorEnv>;
+
+const bool = (value: string | undefined): boolean | undefined =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : undefined;
+
+async function jsonBody(c: C): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // fall through to the error below
+  }
+  throw new MembraneApiError(400, 'Request body must be a JSON object.');
+}
+
+const optionalString = (body: Record<string, unknown>, field: string): string | undefined => {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new MembraneApiError(400, `"${field}" must be a string.`);
+  return value;
+};
+
+function requireCustomer(c: C): EmulatorCustomer {
+  const customer = c.get('customer');
+  if (!customer) {
+    throw new MembraneApiError(403, 'This endpoint acts for a customer: use a customer token (with an "id" claim), not an admin token.');
+  }
+  return customer;
+}
+
+function requireAdmin(c: C): void {
+  if (c.get('auth').kind !== 'admin') {
+    throw new MembraneApiError(403, 'Listing customers needs an admin token (isAdmin: true, no "id" claim).');
+  }
+}
+
+const toApiCustomer = (customer: EmulatorCustomer): Record<string, unknown> => ({
+  id: customer.id,
+  internalId: customer.internalId,
+  name: customer.name,
+  ...(customer.fields ? { fields: customer.fields } : {}),
+  ...(customer.credentials === undefined ? {} : { credentials: customer.credentials }),
+  isTest: customer.isTest,
+  isBillable: customer.isBillable,
+  ...(customer.lastActiveAt ? { lastActiveAt: customer.lastActiveAt } : {}),
+});
+
+/** The REST API the SDK calls (membrane-api.md §1), all behind token authentication. */
+export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext): void {
+  const { store } = ctx;
+  const auth = authenticate(ctx);
+  const newestFirst = (a: EmulatorConnectionRecord, b: EmulatorConnectionRecord): number => b.updatedAt.localeCompare(a.updatedAt);
+
+  const currentConnection = (customer: EmulatorCustomer | undefined, integrationId: string): EmulatorConnectionRecord | undefined =>
+    customer ? store.findConnections({ userId: customer.id, integrationId }).sort(newestFirst)[0] : undefined;
+
+  const findIntegration = (c: C) => {
+    const selector = c.req.param('idOrKey') ?? '';
+    const integration = store.findIntegration(selector);
+    if (!integration) throw new MembraneApiError(404, `Integration "${selector}" not found.`);
+    return integration;
+  };
+
+  /** A connection id, or an integration id/key meaning the customer's connection to it. */
+  const findConnection = (c: C): EmulatorConnectionRecord => {
+    const selector = c.req.param('selector') ?? '';
+    const customer = c.get('customer');
+    const byId = store.connections.get(selector);
+    if (byId && (!customer || byId.userId === customer.id)) return byId;
+    const integration = store.findIntegration(selector);
+    const viaIntegration = integration && customer ? currentConnection(customer, integration.id) : undefined;
+    if (viaIntegration) return viaIntegration;
+    throw new MembraneApiError(404, `Connection "${selector}" not found.`);
+  };
+
+  app.get('/self', auth, (c) => c.json(toApiCustomer(requireCustomer(c))));
+  app.patch('/self', auth, async (c) => {
+    const customer = requireCustomer(c);
+    const body = await jsonBody(c);
+    const name = optionalString(body, 'name');
+    const fields = body.fields;
+    if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
+      throw new MembraneApiError(400, '"fields" must be an object.');
+    }
+    const updated = store.updateCustomer(customer.id, {
+      ...(name === undefined ? {} : { name }),
+      ...(fields === undefined ? {} : { fields: fields as Record<string, unknown> }),
+      ...('credentials' in body ? { credentials: body.credentials } : {}),
+    });
+    return c.json(toApiCustomer(updated));
+  });
+
+  app.get('/customers', auth, (c) => {
+    requireAdmin(c);
+    const search = c.req.query('search')?.toLowerCase();
+    const customers = [...store.customers.values()].filter(
+      (customer) => !search || customer.name.toLowerCase().includes(search) || customer.internalId.toLowerCase().includes(search),
+    );
+    return c.json(paginate(customers.map(toApiCustomer), c.req.query()));
+  });
+  app.get('/customers/:id', auth, (c) => {
+    requireAdmin(c);
+    const customer = store.findCustomer(c.req.param('id'));
+    if (!customer) throw new MembraneApiError(404, `Customer "${c.req.param('id')}" not found.`);
+    return c.json(toApiCustomer(customer));
+  });
+
+  app.get('/integrations', auth, (c) => {
+    const search = c.req.query('search')?.trim().toLowerCase();
+    const customer = c.get('customer');
+    const matching = store.integrations.filter(
+      (integration) => !search || integration.name.toLowerCase().includes(search) || integration.key.includes(search),
+    );
+    const page = paginate(matching, c.req.query());
+    return c.json({
+      ...page,
+      items: page.items.map((integration) => toApiIntegration(integration, currentConnection(customer, integration.id))),
+    });
+  });
+  app.get('/integrations/:idOrKey', auth, (c) => {
+    const integration = findIntegration(c);
+    return c.json(toApiIntegration(integration, currentConnection(c.get('customer'), integration.id)));
+  });
+  app.get('/integrations/:idOrKey/connector-spec', auth, (c) => c.json(toConnectorSpec(findIntegration(c))));
+  app.post('/integrations/:idOrKey/disconnect', auth, (c) => {
+    const integration = findIntegration(c);
+    const customer = requireCustomer(c);
+    for (const connection of store.findConnections({ userId: customer.id, integrationId: integration.id })) {
+      store.updateConnection(connection.id, { disconnected: true });
+    }
+    return c.json(toApiIntegration(integration, currentConnection(customer, integration.id)));
+  });
+
+  app.get('/connections', auth, (c) => {
+    const query = c.req.query();
+    const customer = c.get('customer');
+    if (customer && query.userId && query.userId !== customer.id && query.userId !== customer.internalId) {
+      return c.json({ items: [] });
+    }
+    const includeArchived = bool(query.includeArchived);
+    const isTest = bool(query.isTest);
+    const connections = store
+      .findConnections({
+        ...(customer ? { userId: customer.id } : query.userId ? { userId: query.userId } : {}),
+        ...(query.integrationId ? { integrationId: query.integrationId } : {}),
+        ...(query.integrationKey ? { integrationKey: query.integrationKey } : {}),
+        ...(includeArchived === undefined ? {} : { includeArchived }),
+        ...(isTest === undefined ? {} : { isTest }),
+      })
+      .sort(newestFirst);
+    const page = paginate(connections, query);
+    return c.json({ ...page, items: page.items.map(toApiConnection) });
+  });
+  app.post('/connections', auth, async (c) => {
+    const customer = requireCustomer(c);
+    const body = await jsonBody(c);
+    const integration = optionalString(body, 'integrationId') ?? optionalString(body, 'integrationKey');
+    const prepared = prepareConnect(store, customer, {
+      ...(integration === undefined ? {} : { integration }),
+      ...(optionalString(body, 'authOptionKey') === undefined ? {} : { authOptionKey: optionalString(body, 'authOptionKey') }),
+      ...(optionalString(body, 'name') === undefined ? {} : { name: optionalString(body, 'name') }),
+      parameters: body.parameters ?? body.credentials,
+      allowMultipleConnections: body.allowMultipleConnections !== false,
+    });
+    return c.json(toApiConnection(commitConnect(store, prepared)), 201);
+  });
+  app.get('/connections/:selector', auth, (c) => c.json(toApiConnection(findConnection(c))));
+  const patchConnection = async (c: C) => {
+    const connection = findConnection(c);
+    const body = await jsonBody(c);
+    const name = optionalString(body, 'name');
+    if (name !== undefined && name.trim() === '') throw new MembraneApiError(400, '"name" must not be empty.');
+    const updated = store.updateConnection(connection.id, name === undefined ? {} : { name: name.trim() });
+    return c.json(toApiConnection(updated));
+  };
+  app.patch('/connections/:selector', auth, patchConnection);
+  app.put('/connections/:selector', auth, patchConnection);
+  app.delete('/connections/:selector', auth, (c) => {
+    const connection = findConnection(c);
+    const archived = connection.archivedAt
+      ? connection
+      : store.updateConnection(connection.id, { archivedAt: new Date().toISOString() });
+    return c.json(toApiConnection(archived));
+  });
+  app.post('/connections/:selector/refresh-credentials', auth, (c) => {
+    const connection = findConnection(c);
+    const integration = store.findIntegration(connection.integrationId);
+    if (connection.archivedAt) throw new MembraneApiError(400, 'This connection is archived; create a new one.');
+    if (connection.revoked) {
+      throw new MembraneApiError(400, `Could not refresh the credentials of ${integration?.name ?? 'this app'}: the access token was revoked by the user. Reconnect to continue.`, {
+        type: 'connection',
+      });
+    }
+    if (connection.disconnected && !connection.error) {
+      throw new MembraneApiError(400, `${integration?.name ?? 'This app'} is disconnected, so there are no credentials to refresh; reconnect it.`, {
+        type: 'connection',
+      });
+    }
+    const refreshed = store.updateConnection(connection.id, { disconnected: false, error: undefined });
+    return c.json(toApiConnection(refreshed));
+  });
+}

@@ -1,0 +1,158 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { EMULATOR_WORKSPACE_KEY, EMULATOR_WORKSPACE_SECRET } from './constants.js';
+import type { EmulatorContext, EmulatorEnv } from './app/EmulatorContext.js';
+import { relativePath } from './app/EmulatorContext.js';
+import { registerConnectRoutes } from './app/registerConnectRoutes.js';
+import { registerControlRoutes } from './app/registerControlRoutes.js';
+import { registerEmbedRoutes } from './app/registerEmbedRoutes.js';
+import { registerRestRoutes } from './app/registerRestRoutes.js';
+import { createConnectionEvents } from './createConnectionEvents.js';
+import { createEmulatorStore } from './createEmulatorStore.js';
+import type { EmulatorStore } from './createEmulatorStore.js';
+import { createFaultController } from './createFaultController.js';
+import type { FaultController, FaultSettings } from './createFaultController.js';
+import { createTokenVerifier } from './createTokenVerifier.js';
+import type { EmulatorPublicKey } from './createTokenVerifier.js';
+import { MembraneApiError } from './MembraneApiError.js';
+import type { EmulatorSeed } from './types.js';
+
+/** Options of {@link createEmulatorApp} (and of every adapter). */
+export interface EmulatorAppOptions {
+  /** Workspace key; tokens must carry it as `iss`. Default: {@link EMULATOR_WORKSPACE_KEY}. */
+  workspaceKey?: string;
+  /** Workspace secret for HS256/384/512 tokens, at least 32 bytes. Default: {@link EMULATOR_WORKSPACE_SECRET}. */
+  workspaceSecret?: string;
+  /** A registered public key (SPKI PEM, JWK or CryptoKey) to accept ES*, RS* and PS* tokens. */
+  publicKey?: EmulatorPublicKey;
+  /** Initial workspace data. Default: `createDefaultSeed()`. Ignored when `store` is given. */
+  seed?: EmulatorSeed;
+  /** Use this store instead of a new one (e.g. one restored from a file). */
+  store?: EmulatorStore;
+  /** Initial fault settings. */
+  faults?: Partial<FaultSettings>;
+  /** Path the app is mounted under, e.g. `/__membrane`; default: the root. */
+  basePath?: string;
+}
+
+/** A Fetch-API Membrane emulator. */
+export interface EmulatorApp {
+  /** Answers one request (any runtime with `Request`/`Response`). */
+  fetch: (request: Request) => Promise<Response>;
+  /** The underlying Hono app. */
+  app: Hono<EmulatorEnv>;
+  store: EmulatorStore;
+  faults: FaultController;
+  workspaceKey: string;
+  basePath: string;
+}
+
+const CONTROL_PREFIX = '/_emulator';
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function normalizeBasePath(path: string | undefined): string {
+  if (path === undefined || path === '' || path === '/') return '';
+  if (!path.startsWith('/') || /[?#]/.test(path)) {
+    throw new TypeError(`basePath must be a path starting with "/", such as "/__membrane", got "${path}".`);
+  }
+  return path.replace(/\/+$/, '');
+}
+
+/**
+ * Creates the emulator: one Hono app with the REST API, the connect popup and SSE, the prebuilt
+ * UI pages (under `/ui`) and the controls (under `/_emulator`). Every adapter (`startEmulator`,
+ * the CLI, the Vite plugin, the MSW handlers) runs this same app. Browser-safe.
+ *
+ * @example
+ * ```ts
+ * import { createEmulatorApp } from 'membrane-react-kit/emulator/browser';
+ *
+ * const emulator = createEmulatorApp();
+ * const { token } = await (await emulator.fetch(new Request('http://emulator.local/_emulator/token', { method: 'POST' }))).json();
+ * const response = await emulator.fetch(
+ *   new Request('http://emulator.local/integrations', { headers: { Authorization: `Bearer ${token}` } }),
+ * );
+ * ```
+ */
+export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp {
+  const workspaceKey = options.workspaceKey ?? EMULATOR_WORKSPACE_KEY;
+  const workspaceSecret = options.workspaceSecret ?? EMULATOR_WORKSPACE_SECRET;
+  if (typeof workspaceKey !== 'string' || workspaceKey.trim() === '') {
+    throw new TypeError('workspaceKey must be a non-empty string (it is the "iss" of every token).');
+  }
+  if (typeof workspaceSecret !== 'string' || new TextEncoder().encode(workspaceSecret).length < 32) {
+    throw new TypeError('workspaceSecret must be at least 32 bytes long, as Membrane requires for HS256/384/512.');
+  }
+  const basePath = normalizeBasePath(options.basePath);
+  const store = options.store ?? createEmulatorStore(options.seed);
+  const faults = createFaultController(options.faults);
+  const ctx: EmulatorContext = {
+    store,
+    faults,
+    events: createConnectionEvents(),
+    workspaceKey,
+    workspaceSecret,
+    basePath,
+    verify: createTokenVerifier({
+      workspaceKey,
+      workspaceSecret,
+      ...(options.publicKey === undefined ? {} : { publicKey: options.publicKey }),
+    }),
+    pendingConsents: new Map(),
+  };
+
+  const root = new Hono<EmulatorEnv>();
+  const app = basePath ? root.basePath(basePath) : root;
+
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['authorization', 'content-type', 'membrane-api-version'],
+      maxAge: 600,
+    }),
+  );
+
+  // Request log, then faults (latency, error status); the emulator's own controls are exempt.
+  app.use('*', async (c, next) => {
+    const path = relativePath(c.req.path, basePath);
+    if (c.req.method === 'OPTIONS' || path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return next();
+    const started = Date.now();
+    const settings = faults.get();
+    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+    const fault = faults.takeError(c.req.method, path);
+    let faulted: Response | undefined;
+    if (fault) {
+      const error = new MembraneApiError(fault.status, fault.message ?? (fault.status === 401 ? 'Token expired' : undefined));
+      faulted = c.json(error.data, fault.status as 400);
+    } else {
+      await next();
+    }
+    const auth = c.get('auth');
+    store.requests.push({
+      method: c.req.method,
+      path,
+      query: c.req.query(),
+      status: (faulted ?? c.res).status,
+      ...(auth?.kind === 'customer' ? { customerId: auth.id } : {}),
+      at: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+    });
+    return faulted;
+  });
+
+  registerControlRoutes(app, ctx);
+  registerRestRoutes(app, ctx);
+  registerConnectRoutes(app, ctx);
+  registerEmbedRoutes(app, ctx);
+
+  app.notFound((c) => c.json(new MembraneApiError(404, `No emulated endpoint for ${c.req.method} ${relativePath(c.req.path, basePath)}.`).data, 404));
+  app.onError((error, c) => {
+    if (error instanceof MembraneApiError) return c.json(error.data, error.status as 400);
+    console.error('[membrane-emulator] unexpected error:', error instanceof Error ? error.message : error);
+    return c.json(new MembraneApiError(500).data, 500);
+  });
+
+  return { fetch: async (request) => app.fetch(request), app, store, faults, workspaceKey, basePath };
+}

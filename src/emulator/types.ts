@@ -1,0 +1,137 @@
+/**
+ * Public types of the local Membrane emulator. Shapes follow the Membrane API
+ * (`@integration-app/sdk` 1.14 types) so the official SDK reads them unchanged.
+ */
+
+/** A JSON Schema as Membrane uses it in `ui.schema`. Secrets carry `format: 'password'`. */
+export interface EmulatorDataSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  format?: string;
+  enum?: string[];
+  default?: unknown;
+  examples?: unknown[];
+  properties?: Record<string, EmulatorDataSchema>;
+  required?: string[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  writeOnly?: boolean;
+  items?: EmulatorDataSchema;
+}
+
+/** Membrane's auth types (`CONNECTOR_AUTH_TYPES`). */
+export type EmulatorAuthType = 'oauth2' | 'oauth1' | 'client-credentials' | 'integration-app-token' | 'proxy';
+
+/** One way to authenticate with an app: an entry of `integration.authOptions`. */
+export interface EmulatorAuthOption {
+  key: string;
+  type: EmulatorAuthType;
+  title?: string;
+  description?: string;
+  ui?: { schema?: EmulatorDataSchema; description?: string; helpUri?: string };
+}
+
+/** An app of the seed workspace, as the store keeps it. */
+export interface EmulatorIntegrationRecord {
+  id: string;
+  key: string;
+  name: string;
+  logoUri: string;
+  baseUri: string;
+  appUri: string;
+  apiDocsUri?: string;
+  /** The first option is the default one (used when a connect request names none). */
+  authOptions: EmulatorAuthOption[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A customer (Membrane "user"/"tenant"); `internalId` is the `id` claim of its tokens. */
+export interface EmulatorCustomer {
+  id: string;
+  internalId: string;
+  name: string;
+  fields?: Record<string, unknown>;
+  credentials?: unknown;
+  isTest: boolean;
+  isBillable: boolean;
+  lastActiveAt?: string;
+  createdAt: string;
+}
+
+/** Membrane's error body. */
+export interface EmulatorErrorData {
+  type: string;
+  key?: string;
+  message: string;
+  data?: unknown;
+}
+
+/** A connection as the store keeps it, secrets included. */
+export interface EmulatorConnectionRecord {
+  id: string;
+  name: string;
+  /** The customer's Membrane id (`EmulatorCustomer.id`). */
+  userId: string;
+  integrationId: string;
+  authOptionKey: string;
+  /** Parameters entered by the customer (secrets included; never sent back by the API). */
+  parameters: Record<string, unknown>;
+  disconnected: boolean;
+  error?: EmulatorErrorData;
+  /** True when refreshing the credentials cannot succeed (e.g. the token was revoked). */
+  revoked?: boolean;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt?: string;
+}
+
+/** A connection as the API answers it. */
+export interface EmulatorConnection {
+  id: string;
+  name: string;
+  userId: string;
+  integrationId: string;
+  authOptionKey: string;
+  connected: boolean;
+  disconnected: boolean;
+  isTest: boolean;
+  state: 'READY' | 'CONFIGURATION_ERROR';
+  error?: EmulatorErrorData;
+  errors?: EmulatorErrorData[];
+  createdAt: string;
+  updatedAt: string;
+  archivedAt?: string;
+}
+
+/** One logged request (see `store.requests`). */
+export interface EmulatorRequestLogEntry {
+  method: string;
+  /** Path relative to the emulator's mount point, e.g. `/integrations`. */
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  /** `internalId` of the customer whose token authenticated the request, if any. */
+  customerId?: string;
+  at: string;
+  durationMs: number;
+}
+
+/** Initial data of a workspace (see `createDefaultSeed`). */
+export interface EmulatorSeed {
+  integrations: Array<Omit<EmulatorIntegrationRecord, 'createdAt' | 'updatedAt'> & { createdAt?: string; updatedAt?: string }>;
+  customers: Array<Omit<EmulatorCustomer, 'isTest' | 'isBillable' | 'createdAt'> & Partial<Pick<EmulatorCustomer, 'isTest' | 'isBillable' | 'createdAt'>>>;
+  connections: Array<Omit<EmulatorConnectionRecord, 'createdAt' | 'updatedAt'> & { createdAt?: string; updatedAt?: string }>;
+  /** The customer the token endpoint signs for when the request names none. */
+  defaultCustomer: { id: string; name: string; fields?: Record<string, unknown> };
+}
+
+/** Serializable state of a store (used for JSON-file persistence). */
+export interface EmulatorSnapshot {
+  version: 1;
+  customers: EmulatorCustomer[];
+  connections: EmulatorConnectionRecord[];
+}
