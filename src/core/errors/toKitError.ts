@@ -14,6 +14,7 @@ const TOKEN_ERROR_CODES = new Set([
   'expired_token',
   'invalid_response',
   'aborted',
+  'unauthorized',
 ]);
 
 const JWT_PATTERN = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;

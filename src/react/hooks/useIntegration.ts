@@ -1,0 +1,61 @@
+import type { Integration } from '@integration-app/sdk';
+import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { KitError } from '../../core/errors/KitError.js';
+import { integrationQueryOptions, integrationsQueryOptions, type MembranePage } from '../../core/query/queryOptions.js';
+import type { KitProps } from '../kit/KitProps.js';
+import { useKit } from '../kit/useKit.js';
+
+/** What {@link useIntegration} returns. */
+export interface UseIntegrationResult {
+  integration: Integration | undefined;
+  isLoading: boolean;
+  error: KitError | null;
+  refetch: () => void;
+}
+
+function matches(integration: Integration, keyOrId: string): boolean {
+  return integration.key === keyOrId || integration.id === keyOrId;
+}
+
+/**
+ * One integration by key (or id), read from the shared integrations list, so fifty status badges
+ * cost no extra request. Only when the list is loaded and does not contain it (a later page, or an
+ * unknown key) does it ask for `GET /integrations/{key}`.
+ *
+ * @internal Used by `useConnectionState` and `useConnect`; exported for custom UIs.
+ * @example
+ * ```tsx
+ * const { integration } = useIntegration('hubspot');
+ * ```
+ */
+export function useIntegration(integrationKey: string, kitProps: KitProps = {}): UseIntegrationResult {
+  const { kit } = useKit(kitProps, 'useIntegration');
+  const select = useCallback(
+    (data: InfiniteData<MembranePage<Integration>, string | undefined>) => {
+      for (const page of data.pages) {
+        const found = page.items.find((item) => matches(item, integrationKey));
+        if (found) return found;
+      }
+      return undefined;
+    },
+    [integrationKey],
+  );
+  const list = useInfiniteQuery({ ...integrationsQueryOptions(kit.client), select }, kit.queryClient);
+  const missingFromList = list.isSuccess && list.data === undefined;
+  const single = useQuery({ ...integrationQueryOptions(kit.client, integrationKey), enabled: missingFromList }, kit.queryClient);
+
+  const integration = list.data ?? (missingFromList ? single.data : undefined);
+  const error = (list.error ?? (missingFromList ? single.error : null)) as KitError | null;
+  const { refetch: refetchList } = list;
+  const { refetch: refetchSingle } = single;
+  return {
+    integration,
+    isLoading: !integration && !error && (list.isPending || (missingFromList && single.isPending)),
+    error: integration ? null : error,
+    refetch: useCallback(() => {
+      void refetchList();
+      if (missingFromList) void refetchSingle();
+    }, [refetchList, refetchSingle, missingFromList]),
+  };
+}

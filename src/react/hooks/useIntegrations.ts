@@ -1,0 +1,58 @@
+import type { Integration } from '@integration-app/sdk';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { KitError } from '../../core/errors/KitError.js';
+import type { IntegrationsQuery } from '../../core/query/membraneKeys.js';
+import { integrationsQueryOptions } from '../../core/query/queryOptions.js';
+import type { KitProps } from '../kit/KitProps.js';
+import { useKit } from '../kit/useKit.js';
+
+/** What {@link useIntegrations} returns. */
+export interface UseIntegrationsResult {
+  /** Every loaded integration, pages joined. Empty while loading. */
+  integrations: Integration[];
+  /** First page not there yet. */
+  isLoading: boolean;
+  /** A refetch is running (after focus, invalidation, or a new search). */
+  isFetching: boolean;
+  /** Data shown is from the previous query while the new search loads. */
+  isPlaceholderData: boolean;
+  error: KitError | null;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  /** Loads the next page (the list's "Load more"). */
+  fetchNextPage: () => void;
+  /** Refetches every loaded page. */
+  refetch: () => void;
+}
+
+/**
+ * The workspace's integrations, each with the current customer's `connection`, from one shared,
+ * paged query (`GET /integrations?search&limit&cursor`). Every component asking for the same query
+ * shares one request.
+ *
+ * @example
+ * ```tsx
+ * const { integrations, isLoading, hasNextPage, fetchNextPage } = useIntegrations({ search: 'crm' });
+ * ```
+ */
+export function useIntegrations(query: IntegrationsQuery = {}, kitProps: KitProps = {}): UseIntegrationsResult {
+  const { kit } = useKit(kitProps, 'useIntegrations');
+  const result = useInfiniteQuery(
+    { ...integrationsQueryOptions(kit.client, query), placeholderData: keepPreviousData },
+    kit.queryClient,
+  );
+  const integrations = useMemo(() => result.data?.pages.flatMap((page) => page.items) ?? [], [result.data]);
+  const { fetchNextPage, refetch } = result;
+  return {
+    integrations,
+    isLoading: result.isPending,
+    isFetching: result.isFetching,
+    isPlaceholderData: result.isPlaceholderData,
+    error: (result.error as KitError | null) ?? null,
+    hasNextPage: result.hasNextPage,
+    isFetchingNextPage: result.isFetchingNextPage,
+    fetchNextPage: useMemo(() => () => void fetchNextPage(), [fetchNextPage]),
+    refetch: useMemo(() => () => void refetch(), [refetch]),
+  };
+}

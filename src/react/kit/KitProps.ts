@@ -1,0 +1,26 @@
+import type { FetchToken } from '../../core/token/types.js';
+import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
+import type { PartialLabels } from '../labels/defaultLabels.js';
+import type { MembraneKitTheme } from './KitContext.js';
+
+/**
+ * Props every component accepts so it works without `MembraneKitProvider`. Components without a
+ * provider that use the same `apiUri` share one token manager and one query cache, even when
+ * `fetchToken` is an inline arrow function.
+ */
+export interface KitProps {
+  /** Asks your backend for a Membrane token (JWT string or `{ token }`). Needed without a provider. */
+  fetchToken?: FetchToken;
+  /** Membrane API base URL. Default `https://api.integration.app` (or the provider's). */
+  apiUri?: string;
+  /** Membrane UI base URL for the prebuilt UI. Default `https://ui.integration.app` (or the provider's). */
+  uiUri?: string;
+  /** Colour theme of this component. Default: the provider's, else `light`. */
+  theme?: MembraneKitTheme;
+  /** Drop the kit's classes and styles (data attributes stay). Default: the provider's, else `false`. */
+  unstyled?: boolean;
+  /** Strings to override for this component (merged over the provider's). */
+  labels?: PartialLabels;
+  /** Receives the events this component causes (the provider's `onEvent` receives all of them). */
+  onEvent?: MembraneKitEventHandler;
+}

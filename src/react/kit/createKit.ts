@@ -1,0 +1,111 @@
+import type { IntegrationAppClient } from '@integration-app/sdk';
+import { QueryClient } from '@tanstack/react-query';
+import { createKitClient } from '../../core/client/createKitClient.js';
+import { isKitError } from '../../core/errors/KitError.js';
+import { toKitError } from '../../core/errors/toKitError.js';
+import { createPendingConnectStore, type PendingConnectStore } from '../../core/state/createPendingConnectStore.js';
+import { createTokenManager } from '../../core/token/createTokenManager.js';
+import type { FetchToken, TokenManager } from '../../core/token/types.js';
+import { createEventEmitter, type KitEventEmitter } from '../events/createEventEmitter.js';
+
+/** Default Membrane endpoints (the SDK's). */
+export const DEFAULT_API_URI = 'https://api.integration.app';
+export const DEFAULT_UI_URI = 'https://ui.integration.app';
+
+/** Everything components of one kit share: one token, one client, one cache, one event stream. */
+export interface MembraneKit {
+  apiUri: string;
+  uiUri: string;
+  tokenManager: TokenManager;
+  client: IntegrationAppClient;
+  queryClient: QueryClient;
+  pending: PendingConnectStore;
+  events: KitEventEmitter;
+  /** Points the token manager at the app's latest `fetchToken` (no refetch, no new client). */
+  setFetchToken(fetchToken: FetchToken): void;
+}
+
+/** Options of {@link createKit}. */
+export interface CreateKitOptions {
+  fetchToken?: FetchToken;
+  apiUri?: string;
+  uiUri?: string;
+  queryClient?: QueryClient;
+  /** Reuse an existing SDK client (interop with `@integration-app/react`); its token is the kit's token. */
+  client?: IntegrationAppClient;
+}
+
+/**
+ * Default query behaviour: retry only what can succeed on a retry (network, 5xx, rate limit),
+ * at most twice, so a refused token or a 404 shows its error at once.
+ *
+ * @example
+ * ```ts
+ * new QueryClient({ defaultOptions: { queries: { retry: kitQueryRetry } } });
+ * ```
+ */
+export function kitQueryRetry(failureCount: number, error: unknown): boolean {
+  const kitError = isKitError(error) ? error : toKitError(error);
+  return kitError.retryable && failureCount < 2;
+}
+
+/**
+ * Creates a kit: a token manager calling the latest `fetchToken`, a kit client using it, a
+ * QueryClient (or the one given), and the shared connect/event state. Token state changes are
+ * published as `token.refreshed` / `token.failed` events.
+ *
+ * @example
+ * ```ts
+ * const kit = createKit({ fetchToken, apiUri: 'http://127.0.0.1:4010' });
+ * await kit.queryClient.prefetchInfiniteQuery(integrationsQueryOptions(kit.client));
+ * ```
+ */
+export function createKit(options: CreateKitOptions): MembraneKit {
+  let latestFetchToken: FetchToken | undefined = options.fetchToken;
+  const apiUri = options.apiUri ?? options.client?.apiUri ?? DEFAULT_API_URI;
+  const uiUri = options.uiUri ?? options.client?.uiUri ?? DEFAULT_UI_URI;
+  const externalClient = options.client;
+
+  const tokenManager = createTokenManager({
+    fetchToken: async () => {
+      if (externalClient) return externalClient.getToken();
+      if (!latestFetchToken) {
+        throw new Error('No fetchToken was given: pass fetchToken to MembraneKitProvider or to the component.');
+      }
+      return latestFetchToken();
+    },
+  });
+  const client = externalClient ?? createKitClient({ tokenManager }, { apiUri, uiUri });
+  const queryClient =
+    options.queryClient ??
+    new QueryClient({
+      defaultOptions: { queries: { retry: kitQueryRetry, refetchOnWindowFocus: true } },
+    });
+  const events = createEventEmitter();
+
+  let previous = tokenManager.getSnapshot();
+  tokenManager.subscribe(() => {
+    const next = tokenManager.getSnapshot();
+    if (next === previous) return;
+    const before = previous;
+    previous = next;
+    if (next.status === 'valid' && (before.status !== 'valid' || before.expiresAt !== next.expiresAt)) {
+      events.emit({ type: 'token.refreshed', expiresAt: next.expiresAt });
+    } else if (next.status === 'error' && before.status !== 'error' && next.error) {
+      events.emit({ type: 'token.failed', error: toKitError(next.error) });
+    }
+  });
+
+  return {
+    apiUri,
+    uiUri,
+    tokenManager,
+    client,
+    queryClient,
+    pending: createPendingConnectStore(),
+    events,
+    setFetchToken(fetchToken) {
+      latestFetchToken = fetchToken;
+    },
+  };
+}

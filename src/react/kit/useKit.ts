@@ -1,0 +1,63 @@
+import { useContext, useLayoutEffect, useMemo, useRef } from 'react';
+import type { MembraneKitEvent } from '../events/MembraneKitEvent.js';
+import { defaultLabels, mergeLabels, type MembraneKitLabels } from '../labels/defaultLabels.js';
+import type { MembraneKit } from './createKit.js';
+import { getSharedKit } from './getSharedKit.js';
+import { KitContext, type MembraneKitTheme } from './KitContext.js';
+import type { KitProps } from './KitProps.js';
+
+/** A component's resolved kit settings. */
+export interface ResolvedKit {
+  kit: MembraneKit;
+  theme: MembraneKitTheme;
+  unstyled: boolean;
+  labels: MembraneKitLabels;
+  portalContainer: HTMLElement | null;
+  /** True when a `MembraneKitProvider` supplies the kit (its element already carries the theme). */
+  inProvider: boolean;
+  /** Sends an event to the kit's subscribers (the provider) and the component's own `onEvent`. */
+  emit(event: MembraneKitEvent): void;
+}
+
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? () => undefined : useLayoutEffect;
+
+/**
+ * Resolves the kit a component uses: the provider's, or, without one (or with another `apiUri`),
+ * the shared kit for `apiUri` fed by the component's own `fetchToken`.
+ */
+export function useKit(props: KitProps, componentName: string): ResolvedKit {
+  const context = useContext(KitContext);
+  const useProvider = !!context && (props.apiUri === undefined || props.apiUri === context.kit.apiUri);
+  if (!useProvider && !props.fetchToken) {
+    throw new Error(
+      `membrane-react-kit: <${componentName}> needs a fetchToken prop, or must be rendered inside <MembraneKitProvider fetchToken={…}>.`,
+    );
+  }
+  const kit = useProvider && context ? context.kit : getSharedKit(props);
+
+  const fetchToken = props.fetchToken;
+  useIsomorphicLayoutEffect(() => {
+    if (!useProvider && fetchToken) kit.setFetchToken(fetchToken);
+  });
+
+  const onEventRef = useRef(props.onEvent);
+  useIsomorphicLayoutEffect(() => {
+    onEventRef.current = props.onEvent;
+  });
+
+  const baseLabels = context?.labels ?? defaultLabels;
+  const labels = useMemo(() => mergeLabels(baseLabels, props.labels), [baseLabels, props.labels]);
+
+  return {
+    kit,
+    theme: props.theme ?? context?.theme ?? 'light',
+    unstyled: props.unstyled ?? context?.unstyled ?? false,
+    labels,
+    portalContainer: useProvider ? (context?.portalContainer ?? null) : null,
+    inProvider: useProvider && props.theme === undefined,
+    emit: (event) => {
+      kit.events.emit(event);
+      onEventRef.current?.(event);
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { IntegrationAppClient } from '@integration-app/sdk';
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FetchToken } from '../../core/token/types.js';
+import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
+import { defaultLabels, mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
+import { createKit } from '../kit/createKit.js';
+import { KitContext, type KitContextValue, type MembraneKitTheme } from '../kit/KitContext.js';
+import { cn } from '../utils/cn.js';
+
+/** Props of {@link MembraneKitProvider}. */
+export interface MembraneKitProviderProps {
+  /** Asks your backend for a Membrane token (JWT string or `{ token }`). May be an inline function. */
+  fetchToken?: FetchToken;
+  /** Membrane API base URL. Default `https://api.integration.app`. */
+  apiUri?: string;
+  /** Membrane UI base URL (prebuilt UI). Default `https://ui.integration.app`. */
+  uiUri?: string;
+  /** Use your app's QueryClient instead of a private one (so you can prefetch and invalidate). */
+  queryClient?: QueryClient;
+  /** An existing SDK client to share (interop); its token becomes the kit's token. */
+  client?: IntegrationAppClient;
+  /** `light` (default), `dark`, or `system` (follows `prefers-color-scheme`). Sets `data-mk-theme`. */
+  theme?: MembraneKitTheme;
+  /** Drop the kit's classes and styles everywhere below (data attributes stay). */
+  unstyled?: boolean;
+  /** Strings to override or translate; see `defaultLabels`. */
+  labels?: PartialLabels;
+  /** One typed stream of connect, disconnect and token events. */
+  onEvent?: MembraneKitEventHandler;
+  /** Class on the provider's wrapper element (`display: contents`), e.g. a brand theme class. */
+  className?: string;
+  children?: ReactNode;
+}
+
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/**
+ * Optional app-wide settings for every kit component below it: one token manager and client, one
+ * query cache, theme, labels and an event handler. Renders a `display: contents` element carrying
+ * `class="mk-root"` and `data-mk-theme`, where the design tokens live.
+ *
+ * @example
+ * ```tsx
+ * <MembraneKitProvider
+ *   fetchToken={() => fetch('/api/membrane-token').then((r) => r.json())}
+ *   theme="system"
+ *   onEvent={(event) => analytics.track(event.type)}
+ * >
+ *   <IntegrationsList />
+ * </MembraneKitProvider>
+ * ```
+ */
+export function MembraneKitProvider(props: MembraneKitProviderProps) {
+  const { fetchToken, apiUri, uiUri, queryClient, client, theme = 'light', unstyled = false, labels, onEvent, className, children } =
+    props;
+  const kit = useMemo(
+    () => createKit({ fetchToken, apiUri, uiUri, queryClient, client }),
+    // fetchToken is deliberately absent: a new function must not create a new kit (see setFetchToken).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [apiUri, uiUri, queryClient, client],
+  );
+
+  useIsomorphicLayoutEffect(() => {
+    if (fetchToken) kit.setFetchToken(fetchToken);
+  });
+
+  useEffect(() => {
+    kit.queryClient.mount();
+    return () => kit.queryClient.unmount();
+  }, [kit]);
+
+  const onEventRef = useRef(onEvent);
+  useIsomorphicLayoutEffect(() => {
+    onEventRef.current = onEvent;
+  });
+  useEffect(() => kit.events.subscribe((event) => onEventRef.current?.(event)), [kit]);
+
+  const [portalContainer, setPortalContainer] = useState<HTMLElement | null>(null);
+  const mergedLabels = useMemo(() => mergeLabels(defaultLabels, labels), [labels]);
+  const value = useMemo<KitContextValue>(
+    () => ({ kit, theme, unstyled, labels: mergedLabels, portalContainer }),
+    [kit, theme, unstyled, mergedLabels, portalContainer],
+  );
+
+  return (
+    <KitContext.Provider value={value}>
+      <div
+        ref={setPortalContainer}
+        className={cn(!unstyled && 'mk-root mk-Provider', className)}
+        style={unstyled ? { display: 'contents' } : undefined}
+        data-slot="provider"
+        data-mk-theme={theme}
+      >
+        {children}
+      </div>
+    </KitContext.Provider>
+  );
+}
