@@ -15,4 +15,8 @@ export type {
   TokenSnapshot,
   TokenStatus,
 } from './token/types.js';
+export { createKitClient } from './client/createKitClient.js';
+export type { KitClient, KitClientOptions, KitClientTokenSource } from './client/createKitClient.js';
+export { getTokenManager } from './client/getTokenManager.js';
+export { isNotAuthenticatedError } from './client/isNotAuthenticatedError.js';
 // --- end token lifecycle and kit client ---
