@@ -1,4 +1,4 @@
-import type { KeyObject } from 'jose';
+import type { CryptoKey, KeyObject } from 'jose';
 import { MembraneTokenError } from './MembraneTokenError.js';
 import type { AsymmetricAlgorithm } from './types.js';
 

@@ -181,7 +181,7 @@ export async function resolveSigningKey(credentials: MembraneCredentials, reques
     pem = read.pem;
     kind = describePkcs8(read.der);
   } else if (typeof privateKey === 'object' && typeof (privateKey as { type?: unknown }).type === 'string') {
-    kind = describeKeyObject(privateKey as CryptoKey | KeyObject);
+    kind = describeKeyObject(privateKey as JoseCryptoKey | KeyObject);
   } else {
     throw new MembraneTokenError(
       'invalid_private_key',

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'jose';
+import type { CryptoKey, KeyObject } from 'jose';
 
 /** HMAC algorithms, signed with the workspace secret. Membrane's default is HS256; HS512 is recommended. */
 export type HmacAlgorithm = 'HS256' | 'HS384' | 'HS512';
