@@ -1,5 +1,5 @@
 import { signMembraneToken } from './signMembraneToken.js';
-import { customerClaims } from './validateCustomer.js';
+import { customerClaims } from './customerClaims.js';
 import type { CreateMembraneTokenOptions, MembraneCredentials, SignedMembraneToken } from './types.js';
 
 /**
