@@ -389,6 +389,18 @@ describe('createTokenManager: snapshot and subscribe', () => {
     expect(listener).toHaveBeenCalledTimes(6);
   });
 
+  it('lets a listener call getToken while a fetch starts without causing a second fetch', async () => {
+    const fetchToken = tokenServer(HOUR);
+    const manager = createTokenManager({ fetchToken });
+    const fromListener: Promise<string>[] = [];
+    manager.subscribe(() => {
+      if (manager.getSnapshot().status === 'fetching') fromListener.push(manager.getToken());
+    });
+    const token = await manager.getToken();
+    expect(await Promise.all(fromListener)).toEqual([token]);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
   it('stops notifying after unsubscribe, and one faulty listener does not stop the others', async () => {
     vi.useRealTimers();
     const manager = createTokenManager({ fetchToken: async () => makeTokenAt(Date.now(), HOUR) });

@@ -24,11 +24,6 @@ interface HeldToken {
   refreshAt?: number;
 }
 
-interface InFlight {
-  promise: Promise<string>;
-  generation: number;
-}
-
 /**
  * Creates a token manager: the single owner of the short-lived Membrane token in a page.
  *
@@ -64,7 +59,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   } = validateOptions(options);
 
   let held: HeldToken | undefined;
-  let inFlight: InFlight | undefined;
+  let inFlight: Promise<string> | undefined;
   // Bumped by invalidate(): a fetch started under an older generation must not store its result.
   let generation = 0;
   let snapshot: TokenSnapshot = Object.freeze({ status: 'idle' });
@@ -106,18 +101,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         return Promise.resolve(held.token);
       }
       // A refresh already running started after the token being replaced was obtained.
-      return inFlight ? inFlight.promise : startFetch();
+      return inFlight ?? startFetch();
     }
     if (held !== undefined && isFresh(held)) return Promise.resolve(held.token);
-    return inFlight ? inFlight.promise : startFetch();
+    return inFlight ?? startFetch();
   }
 
   function startFetch(): Promise<string> {
     const fetchGeneration = generation;
-    publish({
-      status: 'fetching',
-      ...(held?.expiresAt !== undefined ? { expiresAt: held.expiresAt } : {}),
-    });
     const promise = fetchWithRetries(fetchGeneration).then(
       (fresh) => {
         if (fetchGeneration !== generation) return getToken();
@@ -137,7 +128,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         throw tokenError;
       },
     );
-    inFlight = { promise, generation: fetchGeneration };
+    // Set before publishing, so a listener that calls getToken() joins this fetch.
+    inFlight = promise;
+    publish({
+      status: 'fetching',
+      ...(held?.expiresAt !== undefined ? { expiresAt: held.expiresAt } : {}),
+    });
     return promise;
   }
 

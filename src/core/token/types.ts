@@ -24,9 +24,15 @@ export interface TokenManagerOptions {
    * 10 % of the token's lifetime. Never more than half the lifetime, so short-lived tokens are usable.
    */
   refreshMarginMs?: number;
-  /** How long one `fetchToken()` call may take before it fails with code `timeout`. Default 15 000. */
+  /**
+   * How long one `fetchToken()` call may take before `getToken()` rejects with code `timeout`.
+   * A call that timed out is not retried (a hanging backend rarely recovers within seconds). Default 15 000.
+   */
   fetchTimeoutMs?: number;
-  /** How many times a rejecting `fetchToken()` is tried before failing with `fetch_failed`. Default 3. */
+  /**
+   * How many times a rejecting `fetchToken()` is tried before failing with `fetch_failed`. Default 3.
+   * Results that are not a usable token (`invalid_token`, `expired_token`) are not retried.
+   */
   maxAttempts?: number;
   /** Base delay of the exponential backoff between attempts, in ms (with jitter). Default 300. */
   retryDelayMs?: number;
