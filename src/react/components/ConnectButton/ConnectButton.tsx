@@ -1,0 +1,181 @@
+import type { Connection } from '@integration-app/sdk';
+import { Slot } from 'radix-ui';
+import { useRef, useState, type ComponentPropsWithRef, type MouseEvent, type ReactNode } from 'react';
+import { needsParameters } from '../../../core/connect/getAuthOptions.js';
+import type { KitError } from '../../../core/errors/KitError.js';
+import type { ConnectMode } from '../../events/MembraneKitEvent.js';
+import { useConnect, type ConnectInput } from '../../hooks/useConnect.js';
+import type { KitProps } from '../../kit/KitProps.js';
+import { useKit } from '../../kit/useKit.js';
+import { formatLabel } from '../../labels/formatLabel.js';
+import { cn } from '../../utils/cn.js';
+import { composeEventHandlers } from '../../utils/composeEventHandlers.js';
+import { dataFlag } from '../../utils/dataFlag.js';
+import { themeRootProps } from '../../utils/themeRootProps.js';
+import { useComposedRefs } from '../../utils/useComposedRefs.js';
+import { ConnectDialog } from '../ConnectDialog/ConnectDialog.js';
+import { Spinner } from '../shared/Spinner.js';
+
+/** Props of {@link ConnectButton}. */
+export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithRef<'button'>, 'onError'> {
+  /** Key (or id) of the integration to connect. */
+  integrationKey: string;
+  /** `custom` (default): the kit's dialog and popup. `prebuilt`: Membrane's hosted connect UI. */
+  mode?: ConnectMode;
+  /** Create another connection even when one exists. */
+  allowMultipleConnections?: boolean;
+  /** Same-window flow: leave the page and come back to this URL (result read on load). */
+  redirectUri?: string;
+  /** Called with the connection after the kit confirmed it with the API. */
+  onConnected?: (connection: Connection) => void;
+  /** Called when the user closed the popup or prebuilt UI without connecting. */
+  onCancel?: () => void;
+  /** Called with a typed error when connecting failed. */
+  onError?: (error: KitError) => void;
+  /** Render into your own element (Radix Slot): `<ConnectButton asChild><a>…</a></ConnectButton>`. */
+  asChild?: boolean;
+  /** Replaces the label (Connect / Reconnect / Connecting…). */
+  children?: ReactNode;
+}
+
+/**
+ * A button that connects the current customer to an integration. Reads "Connect", or "Reconnect"
+ * when the connection is disconnected or in error; shows a busy state while a flow runs, and a
+ * second click during a flow does nothing. In custom mode it opens the popup straight away when
+ * nothing has to be asked, otherwise a dialog with the auth options and parameters form.
+ *
+ * Attributes: `data-slot="connect-button"`, `data-state` = connection state,
+ * `data-busy` while connecting, `data-reconnect` when it reconnects.
+ *
+ * @example
+ * ```tsx
+ * <ConnectButton
+ *   integrationKey="hubspot"
+ *   fetchToken={() => fetch('/api/membrane-token').then((r) => r.json())}
+ *   onConnected={(connection) => console.log('connected', connection.id)}
+ * />
+ * ```
+ */
+export function ConnectButton(props: ConnectButtonProps) {
+  const {
+    integrationKey,
+    mode = 'custom',
+    allowMultipleConnections,
+    redirectUri,
+    onConnected,
+    onCancel,
+    onError,
+    asChild,
+    children,
+    fetchToken,
+    apiUri,
+    uiUri,
+    theme,
+    unstyled: unstyledProp,
+    labels: labelsProp,
+    onEvent,
+    className,
+    ref,
+    onClick,
+    onPointerEnter,
+    onFocus,
+    ...buttonProps
+  } = props;
+  const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
+  const resolved = useKit(kitProps, 'ConnectButton');
+  const { labels, unstyled } = resolved;
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [lastInput, setLastInput] = useState<ConnectInput | undefined>(undefined);
+  const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const composedRef = useComposedRefs(ref, buttonRef);
+
+  const connect = useConnect(integrationKey, {
+    ...kitProps,
+    mode,
+    allowMultipleConnections,
+    redirectUri,
+    onConnected: (connection) => {
+      setDialogOpen(false);
+      onConnected?.(connection);
+    },
+    onCancel,
+    onError,
+  });
+
+  // A blocked popup or a failure of a flow started without the dialog is explained in the dialog.
+  const [seenStatus, setSeenStatus] = useState(connect.status);
+  if (seenStatus !== connect.status) {
+    setSeenStatus(connect.status);
+    if (mode === 'custom' && (connect.status === 'blocked' || connect.status === 'error')) setDialogOpen(true);
+  }
+
+  const busy = connect.status === 'connecting';
+  const name = connect.integration?.name ?? integrationKey;
+  const label = busy ? labels.connecting : connect.isReconnect ? labels.reconnect : labels.connect;
+  const accessibleName = busy ? undefined : formatLabel(connect.isReconnect ? labels.reconnectTo : labels.connectTo, { name });
+
+  const start = (_event: MouseEvent<HTMLButtonElement>) => {
+    if (busy) return;
+    if (mode === 'prebuilt') {
+      connect.connect();
+      return;
+    }
+    const only = connect.authOptions.length <= 1 ? connect.authOptions[0] : undefined;
+    if (connect.isReady && connect.authOptions.length <= 1 && !needsParameters(only)) {
+      const input: ConnectInput = { authOptionKey: only?.key };
+      setLastInput(input);
+      connect.connect(input); // opens the popup synchronously, inside this click
+      return;
+    }
+    connect.reset();
+    connect.prefetch();
+    setDialogOpen(true);
+  };
+
+  const Comp = asChild ? Slot.Root : 'button';
+  const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
+  return (
+    <>
+      <Comp
+        type={asChild ? undefined : 'button'}
+        {...buttonProps}
+        ref={composedRef}
+        className={cn(rootClass, !unstyled && 'mk-Button mk-ConnectButton', className)}
+        data-slot="connect-button"
+        data-state={connect.state}
+        data-busy={dataFlag(busy)}
+        data-reconnect={dataFlag(connect.isReconnect)}
+        data-mk-theme={dataTheme}
+        aria-busy={busy ? true : undefined}
+        aria-label={children === undefined ? accessibleName : buttonProps['aria-label']}
+        onClick={composeEventHandlers(onClick, start)}
+        onPointerEnter={composeEventHandlers(onPointerEnter, () => connect.prefetch())}
+        onFocus={composeEventHandlers(onFocus, () => connect.prefetch())}
+      >
+        {asChild ? (
+          children
+        ) : (
+          <>
+            {busy ? <Spinner unstyled={unstyled} /> : null}
+            {children ?? label}
+          </>
+        )}
+      </Comp>
+      {mode === 'custom' ? (
+        <ConnectDialog
+          open={dialogOpen}
+          onOpenChange={(open) => {
+            if (!open && busy) connect.cancel();
+            if (!open) connect.reset();
+            setDialogOpen(open);
+          }}
+          connect={connect}
+          kit={resolved}
+          lastInput={lastInput}
+          onStart={setLastInput}
+          returnFocusTo={buttonRef}
+        />
+      ) : null}
+    </>
+  );
+}

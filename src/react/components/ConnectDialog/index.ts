@@ -1,0 +1,1 @@
+export { ConnectDialog, type ConnectDialogProps } from './ConnectDialog.js';

@@ -1,0 +1,124 @@
+import type { Connection } from '@integration-app/sdk';
+import { Tooltip } from 'radix-ui';
+import type { ComponentPropsWithRef } from 'react';
+import type { KitError } from '../../../core/errors/KitError.js';
+import { useConnectionState } from '../../hooks/useConnectionState.js';
+import type { ConnectMode } from '../../events/MembraneKitEvent.js';
+import type { KitProps } from '../../kit/KitProps.js';
+import { useKit } from '../../kit/useKit.js';
+import { formatLabel } from '../../labels/formatLabel.js';
+import { cn } from '../../utils/cn.js';
+import { themeRootProps } from '../../utils/themeRootProps.js';
+import { ConnectButton } from '../ConnectButton/ConnectButton.js';
+
+/** Props of {@link ConnectionStatus}. */
+export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWithRef<'span'>, 'children' | 'onError'> {
+  /** Key (or id) of the integration whose connection to show. */
+  integrationKey: string;
+  /** Show a Reconnect action next to the badge when the connection is `disconnected` or in `error`. */
+  showReconnect?: boolean;
+  /** Flow used by the Reconnect action. Default `custom`. */
+  mode?: ConnectMode;
+  /** Called after the Reconnect action reconnected. */
+  onConnected?: (connection: Connection) => void;
+  /** Called when the Reconnect action failed. */
+  onError?: (error: KitError) => void;
+}
+
+/**
+ * A badge and text for an integration's connection: `not-connected`, `connecting`, `connected`,
+ * `disconnected` or `error`, with the error message on hover and focus and an optional Reconnect
+ * action. It reads the shared integrations list (no request of its own) and updates after any
+ * connect or disconnect on the page and on window focus.
+ *
+ * Attributes: `data-slot="connection-status"`, `data-state` = the state (or `loading`);
+ * the badge has `data-slot="connection-status-badge"`.
+ *
+ * @example
+ * ```tsx
+ * <ConnectionStatus integrationKey="hubspot" showReconnect fetchToken={fetchToken} />
+ * ```
+ */
+export function ConnectionStatus(props: ConnectionStatusProps) {
+  const {
+    integrationKey,
+    showReconnect = false,
+    mode,
+    onConnected,
+    onError,
+    fetchToken,
+    apiUri,
+    uiUri,
+    theme,
+    unstyled: unstyledProp,
+    labels: labelsProp,
+    onEvent,
+    className,
+    ...spanProps
+  } = props;
+  const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
+  const resolved = useKit(kitProps, 'ConnectionStatus');
+  const { labels, unstyled } = resolved;
+  const { state, integration, errorMessage, isLoading, error } = useConnectionState(integrationKey, kitProps);
+  const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
+
+  const shownState = isLoading ? 'loading' : error ? 'error' : state;
+  const text = labels.status[shownState];
+  const name = integration?.name ?? integrationKey;
+  const details = error ? labels.errors[error.code] : errorMessage;
+
+  const badge = (
+    <span
+      data-slot="connection-status-badge"
+      className={cn(!unstyled && 'mk-ConnectionStatus-badge')}
+      tabIndex={details ? 0 : undefined}
+      aria-label={formatLabel(labels.statusOf, { name, status: text })}
+    >
+      {text}
+    </span>
+  );
+
+  return (
+    <span
+      {...spanProps}
+      className={cn(rootClass, !unstyled && 'mk-ConnectionStatus', className)}
+      data-slot="connection-status"
+      data-state={shownState}
+      data-mk-theme={dataTheme}
+      aria-busy={isLoading || state === 'connecting' ? true : undefined}
+    >
+      {details ? (
+        <Tooltip.Provider delayDuration={200}>
+          <Tooltip.Root>
+            <Tooltip.Trigger asChild>{badge}</Tooltip.Trigger>
+            <Tooltip.Portal container={resolved.portalContainer ?? undefined}>
+              <Tooltip.Content
+                data-slot="connection-status-tooltip"
+                className={cn(!unstyled && 'mk-Tooltip', themeRootProps(resolved, !resolved.portalContainer).rootClass)}
+                data-mk-theme={resolved.portalContainer ? undefined : resolved.theme}
+                sideOffset={6}
+              >
+                {formatLabel(labels.errorDetails, { message: details })}
+                <Tooltip.Arrow className={cn(!unstyled && 'mk-Tooltip-arrow')} />
+              </Tooltip.Content>
+            </Tooltip.Portal>
+          </Tooltip.Root>
+        </Tooltip.Provider>
+      ) : (
+        badge
+      )}
+      {showReconnect && !isLoading && (state === 'disconnected' || state === 'error') ? (
+        <ConnectButton
+          {...kitProps}
+          theme={undefined}
+          integrationKey={integrationKey}
+          mode={mode}
+          onConnected={onConnected}
+          onError={onError}
+          data-variant="secondary"
+          className={cn(!unstyled && 'mk-ConnectionStatus-reconnect')}
+        />
+      ) : null}
+    </span>
+  );
+}
