@@ -19,3 +19,5 @@ export { validateParameters } from './validateParameters.js';
 export type { ParameterProblem, ParameterValidation } from './validateParameters.js';
 export type { ConnectionEventMessage } from './createConnectionEvents.js';
 export type * from './types.js';
+export { createEmulatorHandlers } from './createEmulatorHandlers.js';
+export type { EmulatorHandlersOptions } from './createEmulatorHandlers.js';

@@ -6,3 +6,5 @@ export * from './browser.js';
 export { startEmulator } from './startEmulator.js';
 export type { RunningEmulator, StartEmulatorOptions } from './startEmulator.js';
 export { persistToFile } from './persistToFile.js';
+export { membraneEmulator, EMULATOR_VIRTUAL_MODULE } from './membraneEmulator.js';
+export type { MembraneEmulatorPluginOptions } from './membraneEmulator.js';

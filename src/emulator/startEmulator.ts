@@ -54,7 +54,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const store = appOptions.store ?? createEmulatorStore(appOptions.seed);
   const stopPersisting = persistTo ? persistToFile(store, persistTo) : undefined;
   const emulator = createEmulatorApp({ ...appOptions, store });
-  const server = createAdaptorServer({ fetch: emulator.fetch });
+  const server = createAdaptorServer({ fetch: emulator.fetch, overrideGlobalObjects: false });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
