@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from './decodeJwt.js';
 import { isTokenError } from './TokenError.js';
@@ -7,6 +8,16 @@ describe('decodeJwt', () => {
   it('returns the claims, including non-ASCII text', () => {
     const token = makeJwt({ id: 'c-1', name: 'Zoë Ångström', exp: 2_000_000_000, iat: 1_999_996_400 });
     expect(decodeJwt(token)).toEqual({ id: 'c-1', name: 'Zoë Ångström', exp: 2_000_000_000, iat: 1_999_996_400 });
+  });
+
+  it('reads tokens signed by jose, as the server helper issues them', async () => {
+    const token = await new SignJWT({ id: 'customer-1', name: 'Ada' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('workspace-key')
+      .setIssuedAt(1_900_000_000)
+      .setExpirationTime(1_900_003_600)
+      .sign(new TextEncoder().encode('a-workspace-secret-of-at-least-32-bytes!'));
+    expect(decodeJwt(token)).toEqual({ id: 'customer-1', name: 'Ada', iss: 'workspace-key', iat: 1_900_000_000, exp: 1_900_003_600 });
   });
 
   it('accepts padded and standard-alphabet base64 segments', () => {
