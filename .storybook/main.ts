@@ -1,8 +1,7 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import type { Plugin } from 'vite';
-
-/** Where the demo emulator is mounted on the Storybook dev server (and answered by MSW in a static build). */
-const EMULATOR_PATH = '/__membrane';
+import { EMULATOR_WORKSPACE_KEY } from '../src/emulator/constants.js';
+import { workspaces } from './workspaces.js';
 
 const VIRTUAL_ID = 'virtual:membrane-emulator';
 
@@ -19,10 +18,11 @@ function staticEmulatorModule(): Plugin {
     load: (id) =>
       id === resolved
         ? [
-            `const base = new URL('.${EMULATOR_PATH}', window.location.href).href;`,
+            `const base = new URL('.${workspaces.demo.path}', window.location.href).href;`,
             'export const apiUri = base;',
             "export const uiUri = base + '/ui';",
             "export const tokenUrl = base + '/_emulator/token';",
+            `export const workspaceKey = ${JSON.stringify(EMULATOR_WORKSPACE_KEY)};`,
           ].join('\n')
         : undefined,
   };
@@ -42,14 +42,15 @@ const config: StorybookConfig = {
     const staticBuild = configType === 'PRODUCTION';
     // The dev server (and the Vitest run of the stories) mounts the real emulator; a static build
     // answers the same URLs in the browser through MSW.
-    const { workspaces } = await import('./workspaces.js');
     const emulatorPlugins: Plugin[] = staticBuild
       ? [staticEmulatorModule()]
-      : await Promise.all(
-          Object.values(workspaces).map(async ({ path, seed }) =>
-            (await import('../src/emulator/index.js')).membraneEmulator({ path, seed: seed() }),
-          ),
-        );
+      : await (async () => {
+          const { membraneEmulator } = await import('../src/emulator/membraneEmulator.js');
+          // The demo workspace comes first: its plugin answers `virtual:membrane-emulator` and prints the URLs.
+          return Object.values(workspaces).map(({ path, seed }) =>
+            membraneEmulator({ path, seed: seed(), quiet: path !== workspaces.demo.path }),
+          );
+        })();
     return mergeConfig(viteConfig, {
       plugins: emulatorPlugins,
       define: { __MEMBRANE_EMULATOR_MODE__: JSON.stringify(staticBuild ? 'msw' : 'server') },

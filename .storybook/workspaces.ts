@@ -13,8 +13,10 @@ export const workspaces = {
   demo: { path: '/__membrane', seed: createDefaultSeed },
   /** No apps at all: the list's empty state. */
   empty: { path: '/__membrane-empty', seed: createEmptySeed },
-  /** 1,000 apps, some with very long names or no logo. */
+  /** 1,000 apps (every seventh without a logo). */
   catalog: { path: '/__membrane-catalog', seed: createCatalogSeed },
+  /** Names a layout must survive (long words, long sentences, right-to-left and CJK scripts) and apps without logos. */
+  edge: { path: '/__membrane-edge', seed: createEdgeSeed },
   /** The demo data behind a slow network (latency set by the story). */
   slow: { path: '/__membrane-slow', seed: createDefaultSeed },
   /** The demo data with requests that fail until the story clears the fault. */
@@ -66,8 +68,7 @@ function createCatalogSeed(): EmulatorSeed {
   if (!template) throw new Error('The default seed has no integration to copy auth options from.');
   const generated: EmulatorSeed['integrations'] = [];
   for (let index = 0; generated.length + seed.integrations.length < 1000; index += 1) {
-    const awkward = index < awkwardNames.length ? awkwardNames[index] : undefined;
-    const name = awkward ?? `${brands[index % brands.length]} ${products[Math.floor(index / brands.length) % products.length]}`;
+    const name = `${brands[index % brands.length]} ${products[Math.floor(index / brands.length) % products.length]}`;
     const key = `catalog-${String(index + 1).padStart(4, '0')}`;
     generated.push({
       id: `c0ffee${(index + 1).toString(16).padStart(18, '0')}`,
@@ -81,4 +82,44 @@ function createCatalogSeed(): EmulatorSeed {
     });
   }
   return { ...seed, integrations: [...seed.integrations, ...generated] };
+}
+
+function createEdgeSeed(): EmulatorSeed {
+  const seed = createDefaultSeed();
+  const template = seed.integrations[0];
+  const customer = seed.customers[0];
+  if (!template || !customer) throw new Error('The default seed has no integration or customer to copy.');
+  const names = [...awkwardNames, 'Ledgerly', 'Q'];
+  const integrations: EmulatorSeed['integrations'] = names.map((name, index) => ({
+    id: `ed9e00000000000000000${(index + 1).toString(16).padStart(3, '0')}`,
+    key: `edge-${index + 1}`,
+    name,
+    // Odd ones have no logo: the kit shows its fallback.
+    logoUri: index % 2 === 1 ? '' : letterLogo(palette[index % palette.length] ?? '#2563eb', name.charAt(0).toUpperCase()),
+    baseUri: `https://api.edge-${index + 1}.example`,
+    appUri: `https://edge-${index + 1}.example`,
+    authOptions: structuredClone(template.authOptions),
+  }));
+  const at = '2025-03-01T10:00:00.000Z';
+  return {
+    ...seed,
+    integrations,
+    // A long name in every state the row can take.
+    connections: [
+      { id: 'ed9e0000000000000000c001', name: names[0] ?? '', userId: customer.id, integrationId: integrations[0]?.id ?? '', authOptionKey: 'oauth2', parameters: {}, disconnected: false, createdAt: at, updatedAt: at },
+      { id: 'ed9e0000000000000000c002', name: names[1] ?? '', userId: customer.id, integrationId: integrations[1]?.id ?? '', authOptionKey: 'oauth2', parameters: {}, disconnected: true, createdAt: at, updatedAt: at },
+      {
+        id: 'ed9e0000000000000000c003',
+        name: names[2] ?? '',
+        userId: customer.id,
+        integrationId: integrations[2]?.id ?? '',
+        authOptionKey: 'oauth2',
+        parameters: {},
+        disconnected: true,
+        error: { type: 'connection', key: 'access_token_revoked', message: 'The access token was revoked by an administrator of Société Générale de Gestion des Relations Clientèle on 1 March 2025; reconnect to resume syncing.' },
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
+  };
 }

@@ -1,0 +1,92 @@
+import { ConnectButton, ConnectionStatus, IntegrationsList, useIntegration } from '../../src/index.js';
+import './playground.css';
+
+/** Which connect UI the page uses: Membrane's hosted UI, or the kit's own themable dialog. */
+export type PlaygroundMode = 'prebuilt' | 'custom';
+
+const recommended = [
+  { key: 'hubspot', pitch: 'Sync contacts and deals both ways, every 15 minutes.' },
+  { key: 'salesforce', pitch: 'Pull opportunities into your revenue dashboards.' },
+  { key: 'slack', pitch: 'Post weekly KPI digests and anomaly alerts to a channel.' },
+];
+
+const navigation = ['Profile', 'Workspace', 'Members', 'Billing', 'Integrations', 'API keys', 'Security'];
+
+function RecommendedCard({ integrationKey, pitch, mode }: { integrationKey: string; pitch: string; mode: PlaygroundMode }) {
+  const { integration } = useIntegration(integrationKey);
+  const name = integration?.name ?? integrationKey;
+  return (
+    <li className="pg-card">
+      <div className="pg-card-head">
+        {integration?.logoUri ? <img className="pg-card-logo" src={integration.logoUri} alt="" /> : <span className="pg-card-logo" />}
+        <h3>{name}</h3>
+      </div>
+      <p>{pitch}</p>
+      <div className="pg-card-foot">
+        <ConnectionStatus integrationKey={integrationKey} />
+        <ConnectButton integrationKey={integrationKey} mode={mode} />
+      </div>
+    </li>
+  );
+}
+
+/**
+ * "Settings → Integrations" of Pulse, a made-up analytics product: the three components of the
+ * kit on one page, sharing one token and one request per resource.
+ */
+export function SettingsPage({ mode }: { mode: PlaygroundMode }) {
+  return (
+    <div className="pg-app">
+      <header className="pg-topbar">
+        <span className="pg-brand">
+          <span className="pg-brand-mark" aria-hidden="true">
+            P
+          </span>
+          Pulse
+        </span>
+        <span className="pg-workspace">Acme Inc. · Pro plan</span>
+        <span className="pg-avatar" role="img" aria-label="Signed in as Dana Whitfield">
+          DW
+        </span>
+      </header>
+      <div className="pg-body">
+        <nav className="pg-sidebar" aria-label="Settings">
+          <h2>Settings</h2>
+          <ul>
+            {navigation.map((item) => (
+              <li key={item}>
+                <a href={`#${item.toLowerCase().replace(/\s+/g, '-')}`} aria-current={item === 'Integrations' ? 'page' : undefined}>
+                  {item}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="pg-main">
+          <div className="pg-header">
+            <span className="pg-breadcrumb">Settings / Integrations</span>
+            <h1>Integrations</h1>
+            <p className="pg-lede">Connect the tools your team already uses. Pulse only reads what it needs, and you can disconnect at any time.</p>
+          </div>
+          <section className="pg-section" aria-labelledby="pg-recommended">
+            <div className="pg-section-head">
+              <h2 id="pg-recommended">Recommended for Acme Inc.</h2>
+            </div>
+            <ul className="pg-cards">
+              {recommended.map((item) => (
+                <RecommendedCard key={item.key} integrationKey={item.key} pitch={item.pitch} mode={mode} />
+              ))}
+            </ul>
+          </section>
+          <section className="pg-section" aria-labelledby="pg-all">
+            <div className="pg-section-head">
+              <h2 id="pg-all">All apps</h2>
+              <p className="pg-section-note">Search 16 apps, from CRMs to payroll.</p>
+            </div>
+            <IntegrationsList mode={mode} />
+          </section>
+        </main>
+      </div>
+    </div>
+  );
+}
