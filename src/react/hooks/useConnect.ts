@@ -35,6 +35,8 @@ export interface UseConnectOptions extends KitProps {
   onCancel?: () => void;
   /** Called with a typed error when the flow failed (also for a blocked popup). */
   onError?: (error: KitError) => void;
+  /** The integration, when the caller already has it (a list row): saves the lookup. */
+  integration?: Integration;
 }
 
 /** Input of a custom connect: which auth option and the values of its parameters form. */
@@ -121,7 +123,7 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
 export function useConnect(integrationKey: string, options: UseConnectOptions = {}): UseConnectResult {
   const resolved = useKit(options, 'useConnect');
   const { kit } = resolved;
-  const { state, integration, error: integrationError } = useConnectionState(integrationKey, options);
+  const { state, integration, error: integrationError } = useConnectionState(integrationKey, options, options.integration);
   const hasOwnAuthOptions = (integration?.authOptions?.length ?? 0) > 0;
   const [specWanted, setSpecWanted] = useState(false);
   const spec = useQuery(

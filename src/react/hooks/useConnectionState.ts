@@ -31,10 +31,15 @@ export interface UseConnectionStateResult {
  * if (state === 'error') console.warn(errorMessage);
  * ```
  */
-export function useConnectionState(integrationKey: string, kitProps: KitProps = {}): UseConnectionStateResult {
+export function useConnectionState(
+  integrationKey: string,
+  kitProps: KitProps = {},
+  /** An integration already loaded by the caller: skips the lookup. */
+  known?: Integration,
+): UseConnectionStateResult {
   const kitResolved = useKit(kitProps, 'useConnectionState');
   const { kit } = kitResolved;
-  const { integration, isLoading, error, refetch } = useIntegration(integrationKey, kitProps);
+  const { integration, isLoading, error, refetch } = useIntegration(integrationKey, kitProps, known);
   const pending = useSyncExternalStore(
     kit.pending.subscribe,
     useCallback(() => kit.pending.isPending(integrationKey), [kit, integrationKey]),

@@ -29,7 +29,12 @@ function matches(integration: Integration, keyOrId: string): boolean {
  * const { integration } = useIntegration('hubspot');
  * ```
  */
-export function useIntegration(integrationKey: string, kitProps: KitProps = {}): UseIntegrationResult {
+export function useIntegration(
+  integrationKey: string,
+  kitProps: KitProps = {},
+  /** An integration already loaded by the caller (e.g. a list row): no lookup, no request. */
+  known?: Integration,
+): UseIntegrationResult {
   const { kit } = useKit(kitProps, 'useIntegration');
   const select = useCallback(
     (data: InfiniteData<MembranePage<Integration>, string | undefined>) => {
@@ -41,12 +46,12 @@ export function useIntegration(integrationKey: string, kitProps: KitProps = {}):
     },
     [integrationKey],
   );
-  const list = useInfiniteQuery({ ...integrationsQueryOptions(kit.client), select }, kit.queryClient);
-  const missingFromList = list.isSuccess && list.data === undefined;
+  const list = useInfiniteQuery({ ...integrationsQueryOptions(kit.client), select, enabled: !known }, kit.queryClient);
+  const missingFromList = !known && list.isSuccess && list.data === undefined;
   const single = useQuery({ ...integrationQueryOptions(kit.client, integrationKey), enabled: missingFromList }, kit.queryClient);
 
-  const integration = list.data ?? (missingFromList ? single.data : undefined);
-  const error = (list.error ?? (missingFromList ? single.error : null)) as KitError | null;
+  const integration = known ?? list.data ?? (missingFromList ? single.data : undefined);
+  const error = (known ? null : list.error ?? (missingFromList ? single.error : null)) as KitError | null;
   const { refetch: refetchList } = list;
   const { refetch: refetchSingle } = single;
   return {

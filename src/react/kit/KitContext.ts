@@ -17,3 +17,10 @@ export interface KitContextValue {
 
 export const KitContext = createContext<KitContextValue | null>(null);
 KitContext.displayName = 'MembraneKitContext';
+
+/**
+ * The theme of the nearest element carrying the kit's tokens (a provider or an outer kit
+ * component), so nested kit components do not become token roots themselves.
+ */
+export const ThemeScopeContext = createContext<MembraneKitTheme | null>(null);
+ThemeScopeContext.displayName = 'MembraneKitThemeScope';

@@ -3,7 +3,7 @@ import type { MembraneKitEvent } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type MembraneKitLabels } from '../labels/defaultLabels.js';
 import type { MembraneKit } from './createKit.js';
 import { getSharedKit } from './getSharedKit.js';
-import { KitContext, type MembraneKitTheme } from './KitContext.js';
+import { KitContext, ThemeScopeContext, type MembraneKitTheme } from './KitContext.js';
 import type { KitProps } from './KitProps.js';
 
 /** A component's resolved kit settings. */
@@ -13,7 +13,7 @@ export interface ResolvedKit {
   unstyled: boolean;
   labels: MembraneKitLabels;
   portalContainer: HTMLElement | null;
-  /** True when a `MembraneKitProvider` supplies the kit (its element already carries the theme). */
+  /** True when an outer element (provider or kit component) already carries this theme's tokens. */
   inProvider: boolean;
   /** Sends an event to the kit's subscribers (the provider) and the component's own `onEvent`. */
   emit(event: MembraneKitEvent): void;
@@ -27,6 +27,7 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? () => undefine
  */
 export function useKit(props: KitProps, componentName: string): ResolvedKit {
   const context = useContext(KitContext);
+  const scopeTheme = useContext(ThemeScopeContext);
   const useProvider = !!context && (props.apiUri === undefined || props.apiUri === context.kit.apiUri);
   if (!useProvider && !props.fetchToken) {
     throw new Error(
@@ -50,11 +51,11 @@ export function useKit(props: KitProps, componentName: string): ResolvedKit {
 
   return {
     kit,
-    theme: props.theme ?? context?.theme ?? 'light',
+    theme: props.theme ?? scopeTheme ?? context?.theme ?? 'light',
     unstyled: props.unstyled ?? context?.unstyled ?? false,
     labels,
     portalContainer: useProvider ? (context?.portalContainer ?? null) : null,
-    inProvider: useProvider && props.theme === undefined,
+    inProvider: scopeTheme !== null && (props.theme === undefined || props.theme === scopeTheme),
     emit: (event) => {
       kit.events.emit(event);
       onEventRef.current?.(event);

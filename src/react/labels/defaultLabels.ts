@@ -16,7 +16,7 @@ export interface MembraneKitLabels {
   connecting: string;
   disconnecting: string;
   status: Record<ConnectionState | 'loading', string>;
-  /** Accessible text of a status badge. */
+  /** Screen-reader prefix of a status badge (`{name}`). */
   statusOf: string;
   errorDetails: string;
   listLabel: string;
@@ -89,7 +89,7 @@ export const defaultLabels: MembraneKitLabels = {
     error: 'Error',
     loading: 'Loading status',
   },
-  statusOf: '{name}: {status}',
+  statusOf: '{name} status:',
   errorDetails: 'Details: {message}',
   listLabel: 'Integrations',
   searchLabel: 'Search integrations',

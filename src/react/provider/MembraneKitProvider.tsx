@@ -5,7 +5,7 @@ import type { FetchToken } from '../../core/token/types.js';
 import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
 import { createKit } from '../kit/createKit.js';
-import { KitContext, type KitContextValue, type MembraneKitTheme } from '../kit/KitContext.js';
+import { KitContext, ThemeScopeContext, type KitContextValue, type MembraneKitTheme } from '../kit/KitContext.js';
 import { cn } from '../utils/cn.js';
 
 /** Props of {@link MembraneKitProvider}. */
@@ -85,6 +85,7 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
 
   return (
     <KitContext.Provider value={value}>
+      <ThemeScopeContext.Provider value={theme}>
       <div
         ref={setPortalContainer}
         className={cn(!unstyled && 'mk-root mk-Provider', className)}
@@ -94,6 +95,7 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
       >
         {children}
       </div>
+      </ThemeScopeContext.Provider>
     </KitContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import type { Connection } from '@integration-app/sdk';
+import type { Connection, Integration } from '@integration-app/sdk';
 import { Slot } from 'radix-ui';
 import { useRef, useState, type ComponentPropsWithRef, type MouseEvent, type ReactNode } from 'react';
 import { needsParameters } from '../../../core/connect/getAuthOptions.js';
@@ -34,6 +34,8 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithRef
   onError?: (error: KitError) => void;
   /** Render into your own element (Radix Slot): `<ConnectButton asChild><a>…</a></ConnectButton>`. */
   asChild?: boolean;
+  /** The integration, when you already have it (e.g. from `useIntegrations`): saves the lookup. */
+  integration?: Integration;
   /** Replaces the label (Connect / Reconnect / Connecting…). */
   children?: ReactNode;
 }
@@ -66,6 +68,7 @@ export function ConnectButton(props: ConnectButtonProps) {
     onCancel,
     onError,
     asChild,
+    integration,
     children,
     fetchToken,
     apiUri,
@@ -94,6 +97,7 @@ export function ConnectButton(props: ConnectButtonProps) {
     mode,
     allowMultipleConnections,
     redirectUri,
+    integration,
     onConnected: (connection) => {
       setDialogOpen(false);
       onConnected?.(connection);

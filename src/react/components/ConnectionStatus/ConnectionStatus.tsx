@@ -1,15 +1,15 @@
 import type { Connection } from '@integration-app/sdk';
-import { Tooltip } from 'radix-ui';
 import type { ComponentPropsWithRef } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
 import { useConnectionState } from '../../hooks/useConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import { useKit } from '../../kit/useKit.js';
-import { formatLabel } from '../../labels/formatLabel.js';
+import { ThemeScopeContext } from '../../kit/KitContext.js';
 import { cn } from '../../utils/cn.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
 import { ConnectButton } from '../ConnectButton/ConnectButton.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 /** Props of {@link ConnectionStatus}. */
 export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWithRef<'span'>, 'children' | 'onError'> {
@@ -63,20 +63,8 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
 
   const shownState = isLoading ? 'loading' : error ? 'error' : state;
-  const text = labels.status[shownState];
   const name = integration?.name ?? integrationKey;
   const details = error ? labels.errors[error.code] : errorMessage;
-
-  const badge = (
-    <span
-      data-slot="connection-status-badge"
-      className={cn(!unstyled && 'mk-ConnectionStatus-badge')}
-      tabIndex={details ? 0 : undefined}
-      aria-label={formatLabel(labels.statusOf, { name, status: text })}
-    >
-      {text}
-    </span>
-  );
 
   return (
     <span
@@ -87,30 +75,11 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
       data-mk-theme={dataTheme}
       aria-busy={isLoading || state === 'connecting' ? true : undefined}
     >
-      {details ? (
-        <Tooltip.Provider delayDuration={200}>
-          <Tooltip.Root>
-            <Tooltip.Trigger asChild>{badge}</Tooltip.Trigger>
-            <Tooltip.Portal container={resolved.portalContainer ?? undefined}>
-              <Tooltip.Content
-                data-slot="connection-status-tooltip"
-                className={cn(!unstyled && 'mk-Tooltip', themeRootProps(resolved, !resolved.portalContainer).rootClass)}
-                data-mk-theme={resolved.portalContainer ? undefined : resolved.theme}
-                sideOffset={6}
-              >
-                {formatLabel(labels.errorDetails, { message: details })}
-                <Tooltip.Arrow className={cn(!unstyled && 'mk-Tooltip-arrow')} />
-              </Tooltip.Content>
-            </Tooltip.Portal>
-          </Tooltip.Root>
-        </Tooltip.Provider>
-      ) : (
-        badge
-      )}
+      <ThemeScopeContext.Provider value={resolved.theme}>
+      <StatusBadge state={shownState} name={name} details={details} kit={resolved} />
       {showReconnect && !isLoading && (state === 'disconnected' || state === 'error') ? (
         <ConnectButton
           {...kitProps}
-          theme={undefined}
           integrationKey={integrationKey}
           mode={mode}
           onConnected={onConnected}
@@ -119,6 +88,7 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
           className={cn(!unstyled && 'mk-ConnectionStatus-reconnect')}
         />
       ) : null}
+      </ThemeScopeContext.Provider>
     </span>
   );
 }

@@ -1,0 +1,65 @@
+'use client';
+// membrane-react-kit: drop-in React components, hooks and provider. Never imports @integration-app/react.
+
+export { MembraneKitProvider, type MembraneKitProviderProps } from './react/provider/MembraneKitProvider.js';
+export { IntegrationsList, type IntegrationsListProps } from './react/components/IntegrationsList/index.js';
+export {
+  IntegrationsListItem,
+  IntegrationsListLogo,
+  IntegrationsListName,
+  IntegrationsListStatus,
+  IntegrationsListAction,
+  type IntegrationsListItemProps,
+} from './react/components/IntegrationsList/index.js';
+export { ConnectButton, type ConnectButtonProps } from './react/components/ConnectButton/index.js';
+export { ConnectionStatus, type ConnectionStatusProps } from './react/components/ConnectionStatus/index.js';
+export { ConnectDialog, type ConnectDialogProps } from './react/components/ConnectDialog/index.js';
+
+export {
+  useIntegrations,
+  useIntegration,
+  useConnectionState,
+  useConnect,
+  useDisconnect,
+  useTokenState,
+} from './react/hooks/index.js';
+export type {
+  UseIntegrationsResult,
+  UseIntegrationResult,
+  UseConnectionStateResult,
+  UseConnectOptions,
+  UseConnectResult,
+  ConnectInput,
+  ConnectFlowStatus,
+  UseDisconnectOptions,
+  UseDisconnectResult,
+} from './react/hooks/index.js';
+export { useKit, type ResolvedKit } from './react/kit/useKit.js';
+export { createKit, kitQueryRetry, DEFAULT_API_URI, DEFAULT_UI_URI, type MembraneKit, type CreateKitOptions } from './react/kit/createKit.js';
+export { getSharedKit, resetSharedKits } from './react/kit/getSharedKit.js';
+export type { KitProps } from './react/kit/KitProps.js';
+export type { MembraneKitTheme } from './react/kit/KitContext.js';
+export { defaultLabels, mergeLabels, type MembraneKitLabels, type PartialLabels } from './react/labels/defaultLabels.js';
+export { formatLabel } from './react/labels/formatLabel.js';
+export type {
+  MembraneKitEvent,
+  MembraneKitEventType,
+  MembraneKitEventHandler,
+  ConnectMode,
+} from './react/events/MembraneKitEvent.js';
+
+// Core pieces apps need next to the components (prefetching, invalidation, error handling).
+export {
+  membraneKeys,
+  integrationsQueryOptions,
+  integrationQueryOptions,
+  connectorSpecQueryOptions,
+  connectionsQueryOptions,
+  connectionQueryOptions,
+} from './core/query/index.js';
+export type { IntegrationsQuery, ConnectionsQuery, MembranePage } from './core/query/index.js';
+export { KitError, isKitError, toKitError, type KitErrorCode } from './core/errors/index.js';
+export { getConnectionState, type ConnectionState } from './core/state/index.js';
+export { readConnectRedirectResult, clearConnectRedirectResult } from './core/connect/index.js';
+export type { AuthOption } from './core/connect/index.js';
+export type { FetchToken, TokenSnapshot, TokenStatus } from './core/token/types.js';

@@ -1,0 +1,170 @@
+import { Slot } from 'radix-ui';
+import { useCallback, useState, useSyncExternalStore, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { getConnectionErrorMessage, getConnectionState } from '../../../core/state/getConnectionState.js';
+import { cn } from '../../utils/cn.js';
+import { ConnectButton } from '../ConnectButton/ConnectButton.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
+import { DisconnectButton } from './DisconnectButton.js';
+import { IntegrationsListItemContext, useListPart, IntegrationsListContext } from './IntegrationsListContext.js';
+import type { Integration } from '@integration-app/sdk';
+import { useContext } from 'react';
+
+function useRowState(integration: Integration) {
+  const { list } = useListPart('Status');
+  const { kit } = list.kit;
+  const pending = useSyncExternalStore(
+    kit.pending.subscribe,
+    useCallback(() => kit.pending.isPending(integration.key), [kit, integration.key]),
+    () => false,
+  );
+  return getConnectionState(integration, pending);
+}
+
+/** Props of {@link IntegrationsListItem}. */
+export interface IntegrationsListItemProps extends ComponentPropsWithRef<'li'> {
+  /** The integration this row shows (from `renderItem`). */
+  integration: Integration;
+  /** Render into your own element. */
+  asChild?: boolean;
+  children?: ReactNode;
+}
+
+/**
+ * One row (`<li>`); its parts (`Logo`, `Name`, `Status`, `Action`) read the integration from it.
+ * Attributes: `data-slot="integrations-list-item"`, `data-state` = connection state.
+ *
+ * @example
+ * ```tsx
+ * <IntegrationsList renderItem={(integration) => (
+ *   <IntegrationsList.Item integration={integration}>
+ *     <IntegrationsList.Logo /><IntegrationsList.Name /><IntegrationsList.Action />
+ *   </IntegrationsList.Item>
+ * )} />
+ * ```
+ */
+export function IntegrationsListItem({ integration, asChild, className, children, ...rest }: IntegrationsListItemProps) {
+  const list = useContext(IntegrationsListContext);
+  if (!list) throw new Error('membrane-react-kit: <IntegrationsList.Item> must be rendered by <IntegrationsList> (in renderItem).');
+  const Comp = asChild ? Slot.Root : 'li';
+  return (
+    <IntegrationsListItemContext.Provider value={integration}>
+      <ItemInner Comp={Comp} integration={integration} className={className} unstyled={list.kit.unstyled} rest={rest}>
+        {children ?? (
+          <>
+            <IntegrationsListLogo />
+            <IntegrationsListName />
+            <IntegrationsListStatus />
+            <IntegrationsListAction />
+          </>
+        )}
+      </ItemInner>
+    </IntegrationsListItemContext.Provider>
+  );
+}
+
+function ItemInner({
+  Comp,
+  integration,
+  className,
+  unstyled,
+  rest,
+  children,
+}: {
+  Comp: typeof Slot.Root | 'li';
+  integration: Integration;
+  className: string | undefined;
+  unstyled: boolean;
+  rest: Omit<ComponentPropsWithRef<'li'>, 'className' | 'children'>;
+  children: ReactNode;
+}) {
+  const state = useRowState(integration);
+  return (
+    <Comp
+      {...rest}
+      className={cn(!unstyled && 'mk-IntegrationsList-item', className)}
+      data-slot="integrations-list-item"
+      data-state={state}
+      data-integration-key={integration.key}
+    >
+      {children}
+    </Comp>
+  );
+}
+
+/**
+ * The app's logo (decorative: the name is next to it); initials when there is no logo or it fails.
+ * Attributes: `data-slot="integrations-list-logo"`, `data-fallback` when showing initials.
+ */
+export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithRef<'img'>) {
+  const { list, integration } = useListPart('Logo');
+  const [failed, setFailed] = useState<string | null>(null);
+  const unstyled = list.kit.unstyled;
+  if (!integration.logoUri || failed === integration.logoUri) {
+    return (
+      <span aria-hidden="true" className={cn(!unstyled && 'mk-IntegrationsList-logo', className)} data-slot="integrations-list-logo" data-fallback="">
+        {integration.name.slice(0, 1).toUpperCase()}
+      </span>
+    );
+  }
+  return (
+    <img
+      alt={list.kit.labels.logoAlt}
+      loading="lazy"
+      decoding="async"
+      {...rest}
+      src={integration.logoUri}
+      onError={() => setFailed(integration.logoUri)}
+      className={cn(!unstyled && 'mk-IntegrationsList-logo', className)}
+      data-slot="integrations-list-logo"
+    />
+  );
+}
+
+/** The app's name. Attributes: `data-slot="integrations-list-name"`. */
+export function IntegrationsListName({ className, children, ...rest }: ComponentPropsWithRef<'span'>) {
+  const { list, integration } = useListPart('Name');
+  return (
+    <span {...rest} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-name', className)} data-slot="integrations-list-name">
+      {children ?? integration.name}
+    </span>
+  );
+}
+
+/** The row's connection status badge (error text on hover and focus). `data-slot="integrations-list-status"`. */
+export function IntegrationsListStatus({ className }: { className?: string }) {
+  const { list, integration } = useListPart('Status');
+  const state = useRowState(integration);
+  return (
+    <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-status mk-ConnectionStatus', className)} data-slot="integrations-list-status" data-state={state}>
+      <StatusBadge state={state} name={integration.name} details={getConnectionErrorMessage(integration)} kit={list.kit} />
+    </span>
+  );
+}
+
+/**
+ * The row's actions: Connect; Reconnect and Disconnect when the connection is broken; Disconnect
+ * (behind a confirmation) when connected. `data-slot="integrations-list-action"`.
+ */
+export function IntegrationsListAction({ className }: { className?: string }) {
+  const { list, integration } = useListPart('Action');
+  const state = useRowState(integration);
+  const showConnect = state !== 'connected';
+  const showDisconnect = state === 'connected' || state === 'disconnected' || state === 'error';
+  return (
+    <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
+      {showConnect ? (
+        <ConnectButton
+          {...list.kitProps}
+          integrationKey={integration.key}
+          integration={integration}
+          mode={list.mode}
+          data-variant={state === 'not-connected' || state === 'connecting' ? undefined : 'secondary'}
+          onConnected={(connection) => list.onConnected?.(connection, integration)}
+        />
+      ) : null}
+      {showDisconnect ? (
+        <DisconnectButton integration={integration} kit={list.kit} kitProps={list.kitProps} onDisconnected={list.onDisconnected} />
+      ) : null}
+    </span>
+  );
+}
