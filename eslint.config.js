@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', '!.storybook'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', '!.storybook', '.storybook/public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

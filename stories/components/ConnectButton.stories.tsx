@@ -101,7 +101,7 @@ export const PopupBlocked: Story = {
     await userEvent.click(await button(canvasElement, /connect salesforce/i));
     const dialog = await within(document.body).findByRole('dialog', {}, { timeout: 10_000 });
     await userEvent.click(await within(dialog).findByRole('button', { name: /^continue$/i }, { timeout: 10_000 }));
-    await expect(await within(dialog).findByText(/blocked/i)).toBeInTheDocument();
+    await expect(await within(dialog).findByText('The connection window was blocked')).toBeInTheDocument();
     await expect(within(dialog).getByRole('button', { name: /continue in this tab/i })).toBeEnabled();
   },
 };

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { IntegrationsList } from '../../src/index.js';
-import { clearEmulatorFaults, setEmulatorFaults } from '../../.storybook/emulator.js';
+import { clearEmulatorFaults, resetEmulator, setEmulatorFaults } from '../../.storybook/emulator.js';
 import { failingFetchToken, pendingFetchToken } from '../support/storyHelpers.js';
 
 /**
@@ -111,10 +111,11 @@ export const ThousandIntegrations: Story = {
     const canvas = within(canvasElement);
     await items(canvasElement, 10);
     await userEvent.type(canvas.getByRole('searchbox'), 'Nimbus');
+    const list = canvas.getByRole('list', { name: 'Integrations' });
     await waitFor(
-      async () => {
-        const rows = await items(canvasElement);
-        for (const item of rows) await expect(item).toHaveTextContent(/nimbus/i);
+      () => {
+        const rows = within(list).getAllByRole('listitem');
+        for (const item of rows) expect(item).toHaveTextContent(/nimbus/i);
       },
       { timeout: 10_000 },
     );
@@ -128,6 +129,54 @@ export const LongNamesAndMissingLogos: Story = {
   play: async ({ canvasElement }) => {
     const rows = await items(canvasElement, 8);
     for (const item of rows) await expect(item.scrollWidth).toBeLessThanOrEqual(item.clientWidth + 1);
+  },
+};
+
+/**
+ * `renderItem` with the compound parts: your layout (here a two-line card row with a description
+ * of its own), the kit's logo, status and actions.
+ */
+export const CustomRenderItem: Story = {
+  name: 'Custom renderItem',
+  args: {
+    renderItem: (integration, state) => (
+      <IntegrationsList.Item integration={integration} style={{ alignItems: 'flex-start' }}>
+        <IntegrationsList.Logo />
+        <div style={{ display: 'grid', gap: '0.25rem', flex: 1, minInlineSize: 0 }}>
+          <IntegrationsList.Name />
+          <span style={{ color: 'var(--mk-color-text-muted)', fontSize: 'var(--mk-font-size-xs)' }}>
+            {state === 'connected' ? 'Syncing every 15 minutes' : `Send ${integration.name} data to Pulse`}
+          </span>
+          <IntegrationsList.Status />
+        </div>
+        <IntegrationsList.Action />
+      </IntegrationsList.Item>
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const rows = await items(canvasElement, 16);
+    await expect(within(row(rows, 'HubSpot')).getByText('Syncing every 15 minutes')).toBeInTheDocument();
+    await expect(row(rows, 'HubSpot')).toHaveAttribute('data-state', 'connected');
+  },
+};
+
+/** Disconnect sits behind a confirmation; the row (and every status on the page) updates after it. */
+export const DisconnectWithConfirmation: Story = {
+  name: 'Disconnect (with confirmation)',
+  parameters: { membrane: { workspace: 'sandbox' } },
+  beforeEach: async () => {
+    await resetEmulator('sandbox');
+    return () => resetEmulator('sandbox');
+  },
+  play: async ({ canvasElement, args }) => {
+    const hubspot = row(await items(canvasElement, 16), 'HubSpot');
+    await userEvent.click(within(hubspot).getByRole('button', { name: /disconnect hubspot/i }));
+    const confirm = await within(document.body).findByRole('alertdialog');
+    await userEvent.click(within(confirm).getByRole('button', { name: /^disconnect/i }));
+    await waitFor(() => expect(args.onDisconnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    // Membrane keeps a disconnected connection (without credentials): the row offers Reconnect.
+    await waitFor(() => expect(row(within(canvasElement).getAllByRole('listitem'), 'HubSpot')).toHaveAttribute('data-state', 'disconnected'));
+    await expect(within(row(within(canvasElement).getAllByRole('listitem'), 'HubSpot')).getByRole('button', { name: /reconnect hubspot/i })).toBeEnabled();
   },
 };
 

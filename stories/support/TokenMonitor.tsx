@@ -14,9 +14,8 @@ export function TokenMonitor({ pollEveryMs }: { pollEveryMs?: number }) {
   const [tokens, setTokens] = useState<number[]>([]);
   const [now, setNow] = useState(() => Date.now());
 
-  useEffect(() => {
-    if (expiresAt !== undefined) setTokens((previous) => (previous.includes(expiresAt) ? previous : [...previous, expiresAt]));
-  }, [expiresAt]);
+  // A new expiry means a new token: record it while rendering (no effect, no extra render pass).
+  if (expiresAt !== undefined && !tokens.includes(expiresAt)) setTokens([...tokens, expiresAt]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
