@@ -149,7 +149,7 @@ export function IntegrationsListAction({ className }: { className?: string }) {
   const { list, integration } = useListPart('Action');
   const state = useRowState(integration);
   const showConnect = state !== 'connected';
-  const showDisconnect = state === 'connected' || state === 'disconnected' || state === 'error';
+  const showDisconnect = state === 'connected' || state === 'error';
   return (
     <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
       {showConnect ? (

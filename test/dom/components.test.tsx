@@ -1,0 +1,277 @@
+import './nodeTextEncoding.ts';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ConnectButton,
+  ConnectionStatus,
+  IntegrationsList,
+  MembraneKitProvider,
+  resetSharedKits,
+  type MembraneKitEvent,
+} from '../../src/index.ts';
+import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
+import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+
+const { emulator, server, fetchToken, requests } = startEmulatorServer();
+const API_ORIGIN = new URL(API_URI).origin;
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  emulator.store.reset();
+  emulator.faults.clear();
+  resetConnectRedirectClaim();
+});
+afterEach(() => {
+  resetSharedKits();
+  vi.restoreAllMocks();
+});
+
+/** A popup stand-in: jsdom cannot open windows; the kit only needs `closed`, `close()` and a name. */
+function fakePopup() {
+  const popup = { closed: false, close: vi.fn(() => (popup.closed = true)), name: '' };
+  return popup;
+}
+
+/** Captures the connection form instead of letting jsdom (which cannot navigate) submit it. */
+function captureForms() {
+  const forms: Array<{ action: string; target: string; payload: Record<string, unknown> }> = [];
+  vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+    const input = this.querySelector<HTMLInputElement>('input[name="payload"]');
+    forms.push({ action: this.action, target: this.target, payload: JSON.parse(input?.value ?? '{}') as Record<string, unknown> });
+  });
+  return forms;
+}
+
+function postFrom(origin: string, data: unknown) {
+  window.dispatchEvent(new MessageEvent('message', { origin, data }));
+}
+
+describe('IntegrationsList', () => {
+  it('shows the skeleton, then every integration with its status, from one GET /integrations shared with 50 ConnectionStatus', async () => {
+    render(
+      <MembraneKitProvider fetchToken={fetchToken} apiUri={API_URI}>
+        <IntegrationsList />
+        {Array.from({ length: 50 }, (_, index) => (
+          <ConnectionStatus key={index} integrationKey={index % 2 ? 'hubspot' : 'slack'} />
+        ))}
+      </MembraneKitProvider>,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Loading integrations…');
+    const list = await screen.findByRole('list', { name: 'Integrations' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    const hubspot = rows.find((row) => row.dataset.integrationKey === 'hubspot')!;
+    expect(hubspot).toHaveAttribute('data-state', 'connected');
+    expect(within(hubspot).getByRole('button', { name: 'Disconnect HubSpot' })).toBeInTheDocument();
+    const salesforce = rows.find((row) => row.dataset.integrationKey === 'salesforce')!;
+    expect(salesforce).toHaveAttribute('data-state', 'disconnected');
+    expect(within(salesforce).getByRole('button', { name: 'Reconnect Salesforce' })).toBeInTheDocument();
+    expect(rows.find((row) => row.dataset.integrationKey === 'slack')).toHaveAttribute('data-state', 'error');
+    expect(rows.find((row) => row.dataset.integrationKey === 'github')).toHaveAttribute('data-state', 'not-connected');
+    await waitFor(() => expect(document.querySelectorAll('[data-slot="connection-status"][data-state="error"]')).toHaveLength(25));
+    expect(requests('GET', '/integrations')).toBe(1);
+  });
+
+  it('filters instantly on the page and moves between rows with the arrow keys', async () => {
+    const user = userEvent.setup();
+    render(<IntegrationsList fetchToken={fetchToken} apiUri={API_URI} />);
+    await screen.findByRole('list', { name: 'Integrations' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search integrations' }), 'hubs');
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+    expect(screen.getByText('HubSpot')).toBeInTheDocument();
+
+    await user.clear(screen.getByRole('searchbox'));
+    await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(1));
+    const first = screen.getAllByRole('listitem')[0]!.querySelector('button')!;
+    first.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getAllByRole('listitem')[1]!.contains(document.activeElement)).toBe(true);
+    await user.keyboard('{End}');
+    expect(screen.getAllByRole('listitem').at(-1)!.contains(document.activeElement)).toBe(true);
+
+    await user.type(screen.getByRole('searchbox'), 'zzzz-nothing');
+    expect(await screen.findByText('No integrations match “zzzz-nothing”.')).toBeInTheDocument();
+  });
+
+  it('shows an error state with a working retry', async () => {
+    emulator.faults.addError({ status: 500, times: 3, route: 'GET /integrations' });
+    const user = userEvent.setup();
+    render(<IntegrationsList fetchToken={fetchToken} apiUri={API_URI} />);
+    const alert = await screen.findByRole('alert', {}, { timeout: 8000 });
+    expect(alert).toHaveTextContent('The integrations could not be loaded.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('list', { name: 'Integrations' })).toBeInTheDocument();
+  }, 15_000);
+
+  it('disconnects behind a confirmation and updates every status on the page', async () => {
+    const user = userEvent.setup();
+    const onDisconnected = vi.fn();
+    const events: MembraneKitEvent[] = [];
+    render(
+      <MembraneKitProvider fetchToken={fetchToken} apiUri={API_URI} onEvent={(event) => events.push(event)}>
+        <ConnectionStatus integrationKey="hubspot" />
+        <IntegrationsList onDisconnected={onDisconnected} />
+      </MembraneKitProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Disconnect HubSpot' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disconnect HubSpot?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() => expect(onDisconnected).toHaveBeenCalledTimes(1));
+    await waitFor(() =>
+      expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'disconnected'),
+    );
+    expect(requests('POST', '/integrations/hubspot/disconnect')).toBe(1);
+    expect(events.some((event) => event.type === 'disconnected' && event.integrationKey === 'hubspot')).toBe(true);
+  });
+});
+
+describe('ConnectButton (custom flow)', () => {
+  it('opens the popup synchronously in the click, posts the documented form, and confirms the result', async () => {
+    const user = userEvent.setup();
+    const popup = fakePopup();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => popup as unknown as Window);
+    const forms = captureForms();
+    const onConnected = vi.fn();
+    const events: MembraneKitEvent[] = [];
+    render(
+      <ConnectButton
+        integrationKey="github"
+        fetchToken={() => fetchToken()}
+        apiUri={API_URI}
+        onConnected={onConnected}
+        onEvent={(event) => events.push(event)}
+      />,
+    );
+    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await user.click(button);
+    expect(open).toHaveBeenCalledTimes(1);
+    const windowName = open.mock.calls[0]![1]!;
+    await waitFor(() => expect(forms).toHaveLength(1));
+    const form = forms[0]!;
+    expect(form.target).toBe(windowName);
+    expect(form.action).toMatch(new RegExp(`^${API_URI}/connection-popup\\?integrationId=`));
+    expect(form.payload).toMatchObject({ authOptionKey: 'oauth2' });
+    expect(typeof form.payload.token).toBe('string');
+    const requestId = form.payload.requestId as string;
+    expect(windowName).toBe(`connection-request-${requestId}`);
+    expect(button).toHaveAttribute('data-busy');
+
+    // A second click while the flow runs does nothing.
+    await user.click(button);
+    expect(open).toHaveBeenCalledTimes(1);
+
+    // Forged: right requestId, wrong origin. Then right origin, wrong requestId. Neither changes anything.
+    const hubspotConnectionId = '65a1f0c2d4e5f60718293c01';
+    postFrom('http://evil.test', { source: 'integration.app', type: 'newConnectionCreated', requestId, connection: { id: hubspotConnectionId } });
+    postFrom(API_ORIGIN, { source: 'integration.app', type: 'newConnectionCreated', requestId: 'other', connection: { id: hubspotConnectionId } });
+    postFrom(API_ORIGIN, { source: 'integration.app', type: 'newConnectionCreated', connection: { id: hubspotConnectionId } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onConnected).not.toHaveBeenCalled();
+    expect(button).toHaveAttribute('data-busy');
+
+    // A real connection for GitHub, then the genuine message.
+    const integration = emulator.store.findIntegration('github')!;
+    const created = emulator.store.createConnection({
+      name: 'GitHub',
+      userId: emulator.store.findCustomer(emulator.store.defaultCustomer.id)!.id,
+      integrationId: integration.id,
+      authOptionKey: 'oauth2',
+      parameters: {},
+    });
+    act(() => postFrom(API_ORIGIN, { source: 'integration.app', type: 'newConnectionCreated', requestId, connection: { id: created.id } }));
+    await waitFor(() => expect(onConnected).toHaveBeenCalledWith(expect.objectContaining({ id: created.id })));
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
+    expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.succeeded']);
+    // Confirmed with the API, then exactly one refetch of the list.
+    expect(requests('GET', `/connections/${created.id}`)).toBe(1);
+    expect(requests('GET', '/integrations')).toBe(2);
+  });
+
+  it('reports a closed popup as cancelled', async () => {
+    const user = userEvent.setup();
+    const popup = fakePopup();
+    vi.spyOn(window, 'open').mockImplementation(() => popup as unknown as Window);
+    captureForms();
+    const onCancel = vi.fn();
+    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onCancel={onCancel} />);
+    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await user.click(button);
+    popup.closed = true;
+    await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(button).not.toHaveAttribute('data-busy');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('explains a blocked popup and offers to continue in this tab', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const forms = captureForms();
+    const onError = vi.fn();
+    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onError={onError} />);
+    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Connect GitHub' });
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('The connection window was blocked');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'popup_blocked' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Continue in this tab' }));
+    await waitFor(() => expect(forms).toHaveLength(1));
+    expect(forms[0]!.target).toBe('_self');
+    expect(forms[0]!.payload.redirectUri).toBe(window.location.href);
+  });
+
+  it('asks for the parameters of a client-credentials option, validates inline, and runs it in a hidden iframe', async () => {
+    const user = userEvent.setup();
+    const forms = captureForms();
+    const onConnected = vi.fn();
+    render(<ConnectButton integrationKey="stripe" fetchToken={fetchToken} apiUri={API_URI} onConnected={onConnected} />);
+    const button = await screen.findByRole('button', { name: 'Connect Stripe' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Connect Stripe' });
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    const secret = within(dialog).getByLabelText(/Secret key/);
+    expect(secret).toHaveAttribute('aria-invalid', 'true');
+    expect(secret).toHaveAccessibleDescription(expect.stringContaining('Secret key is required.'));
+    expect(secret).toHaveFocus();
+    expect(forms).toHaveLength(0);
+
+    await user.type(secret, 'short');
+    await user.tab();
+    expect(within(dialog).getByText('Secret key must have at least 8 characters.')).toBeInTheDocument();
+    await user.clear(secret);
+    await user.type(secret, 'sk_test_1234567890');
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(forms).toHaveLength(1));
+    const form = forms[0]!;
+    expect(form.target).toMatch(/^connection-request-/);
+    expect(document.querySelector(`iframe[name="${form.target}"]`)).not.toBeNull();
+    expect(form.payload).toMatchObject({ connectionParameters: { secretKey: 'sk_test_1234567890', mode: 'test' } });
+
+    const integration = emulator.store.findIntegration('stripe')!;
+    const created = emulator.store.createConnection({
+      name: 'Stripe',
+      userId: emulator.store.findCustomer(emulator.store.defaultCustomer.id)!.id,
+      integrationId: integration.id,
+      authOptionKey: 'secret-key',
+      parameters: {},
+    });
+    act(() =>
+      postFrom(API_ORIGIN, { source: 'integration.app', type: 'newConnectionCreated', requestId: form.payload.requestId, connection: { id: created.id } }),
+    );
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1));
+    expect(document.querySelector(`iframe[name="${form.target}"]`)).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(button).toHaveFocus();
+  });
+
+  it('labels itself Reconnect for a disconnected connection', async () => {
+    render(<ConnectButton integrationKey="salesforce" fetchToken={fetchToken} apiUri={API_URI} />);
+    const button = await screen.findByRole('button', { name: 'Reconnect Salesforce' });
+    expect(button).toHaveTextContent('Reconnect');
+  });
+});
