@@ -61,7 +61,7 @@ function contributors(metafile: Metafile): Array<[string, number]> {
       byOwner.set(owner, (byOwner.get(owner) ?? 0) + bytesInOutput);
     }
   }
-  return [...byOwner].sort((a, b) => b[1] - a[1]);
+  return [...byOwner].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
 }
 
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(2)} kB`;
@@ -75,6 +75,7 @@ if (!existsSync(kitEntry)) {
 const stylesPath = join(root, 'src/styles/styles.css');
 
 const kit = await bundle('membrane-react-kit', `export * from './src/index.ts';`, KIT_PEERS);
+const kitOwnCode = await bundle('membrane-react-kit, its own code only', `export * from './src/index.ts';`, [...KIT_PEERS, 'radix-ui', '@radix-ui/*']);
 const kitWithSdk = await bundle(
   'membrane-react-kit + @integration-app/sdk + @tanstack/react-query',
   `export * from './src/index.ts';`,
@@ -92,6 +93,7 @@ console.log(row(['---', '---', '---:', '---:', '---:']));
 const externals = (list: string[]) => list.filter((name) => name !== 'react/jsx-runtime').join(', ');
 for (const [m, external] of [
   [kit, KIT_PEERS],
+  [kitOwnCode, [...KIT_PEERS, 'radix-ui (and all it pulls in)']],
   [provider, REACT_ONLY],
   [kitWithSdk, REACT_ONLY],
   [officialFull, REACT_ONLY],
