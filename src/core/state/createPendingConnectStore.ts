@@ -35,16 +35,18 @@ export function createPendingConnectStore(): PendingConnectStore {
 
   return {
     begin(integrationKey) {
-      counts.set(integrationKey, (counts.get(integrationKey) ?? 0) + 1);
-      publish();
+      const before = counts.get(integrationKey) ?? 0;
+      counts.set(integrationKey, before + 1);
+      if (before === 0) publish();
       let ended = false;
       return () => {
         if (ended) return;
         ended = true;
         const next = (counts.get(integrationKey) ?? 1) - 1;
-        if (next <= 0) counts.delete(integrationKey);
-        else counts.set(integrationKey, next);
-        publish();
+        if (next <= 0) {
+          counts.delete(integrationKey);
+          publish();
+        } else counts.set(integrationKey, next);
       };
     },
     isPending: (integrationKey) => counts.has(integrationKey),

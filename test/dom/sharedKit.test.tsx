@@ -1,0 +1,80 @@
+import './nodeTextEncoding.ts';
+import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectButton, ConnectionStatus, MembraneKitProvider, resetSharedKits, useTokenState, type MembraneKitEvent } from '../../src/index.ts';
+import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+
+const { emulator, server, fetchToken, requests } = startEmulatorServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  emulator.store.reset();
+  emulator.faults.clear();
+});
+afterEach(() => resetSharedKits());
+
+describe('components without a provider', () => {
+  it('share one token and one list request, even with inline fetchToken arrows recreated on every render', async () => {
+    const backend = vi.fn(fetchToken);
+    let rerender!: () => void;
+    function Page() {
+      const [count, setCount] = useState(0);
+      rerender = () => setCount((value) => value + 1);
+      return (
+        <div data-count={count}>
+          <ConnectionStatus integrationKey="hubspot" apiUri={API_URI} fetchToken={() => backend()} />
+          <ConnectionStatus integrationKey="salesforce" apiUri={API_URI} fetchToken={() => backend()} />
+          <ConnectButton integrationKey="github" apiUri={API_URI} fetchToken={async () => backend()} />
+        </div>
+      );
+    }
+    render(<Page />);
+    await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'connected'));
+    for (let index = 0; index < 5; index++) rerender();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Connect GitHub' })).toBeInTheDocument());
+    expect(document.querySelectorAll('[data-slot="connection-status"]')[1]).toHaveAttribute('data-state', 'disconnected');
+    expect(backend).toHaveBeenCalledTimes(1);
+    expect(requests('GET', '/integrations')).toBe(1);
+  });
+
+  it('explains a missing fetchToken', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => render(<ConnectionStatus integrationKey="hubspot" />)).toThrow(/needs a fetchToken prop, or must be rendered inside <MembraneKitProvider/);
+  });
+});
+
+describe('token state and events', () => {
+  it('publishes token.refreshed, and token.failed with a typed error when the backend fails', async () => {
+    const events: MembraneKitEvent[] = [];
+    const { result } = renderHook(() => useTokenState(), {
+      wrapper: ({ children }) => (
+        <MembraneKitProvider fetchToken={fetchToken} apiUri={API_URI} onEvent={(event) => events.push(event)}>
+          <ConnectionStatus integrationKey="hubspot" />
+          {children}
+        </MembraneKitProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.status).toBe('valid'));
+    expect(result.current.expiresAt).toBeGreaterThan(Date.now());
+    expect(events).toContainEqual({ type: 'token.refreshed', expiresAt: result.current.expiresAt });
+
+    const failing: MembraneKitEvent[] = [];
+    const { result: failed } = renderHook(() => useTokenState(), {
+      wrapper: ({ children }) => (
+        <MembraneKitProvider
+          fetchToken={() => Promise.reject(new Error('backend down'))}
+          apiUri={`${API_URI}/other`}
+          onEvent={(event) => failing.push(event)}
+        >
+          <ConnectionStatus integrationKey="hubspot" />
+          {children}
+        </MembraneKitProvider>
+      ),
+    });
+    await waitFor(() => expect(failed.current.status).toBe('error'), { timeout: 8000 });
+    const failure = failing.find((event) => event.type === 'token.failed');
+    expect(failure).toMatchObject({ type: 'token.failed', error: { code: 'auth' } });
+  }, 15_000);
+});
