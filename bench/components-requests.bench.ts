@@ -4,7 +4,7 @@
 // it settles, then connects GitHub from the list the way a user would (click → popup → Allow) and
 // waits again. Requests are counted from the emulator's own request log.
 // Goal for the kit: exactly 1 GET /integrations on load and exactly 1 after the connect.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmulatorRequestLogEntry } from '../src/emulator/types.js';
@@ -26,13 +26,15 @@ type Scenario = keyof typeof SCENARIOS;
 
 interface PhaseCounts {
   listRequests: number;
+  /** Query strings of the GET /integrations requests, in order. */
+  listQueries: string[];
   apiRequests: number;
   breakdown: string;
 }
 
 interface ScenarioResult {
   scenario: Scenario;
-  load: PhaseCounts & { fetchTokenCalls: number; statusesResolved: number; listRows: number; ms: number };
+  load: PhaseCounts & { fetchTokenCalls: number; statusesResolved: number; listRows: number };
   connect: PhaseCounts & { statusUpdated: boolean; listRowConnected: boolean; how: string; popupLog: string[] };
 }
 
@@ -50,6 +52,9 @@ function count(entries: EmulatorRequestLogEntry[]): PhaseCounts {
   for (const entry of entries) byRoute.set(route(entry), (byRoute.get(route(entry)) ?? 0) + 1);
   return {
     listRequests: entries.filter((entry) => entry.method === 'GET' && entry.path === '/integrations').length,
+    listQueries: entries
+      .filter((entry) => entry.method === 'GET' && entry.path === '/integrations')
+      .map((entry) => `?${new URLSearchParams(entry.query).toString()}`),
     apiRequests: entries.length,
     breakdown: [...byRoute].map(([name, n]) => `${name} ×${n}`).join(', ') || 'none',
   };
@@ -112,11 +117,9 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     const listRow = (key: string) => document.querySelector<HTMLElement>(`li[data-integration-key="${key}"]`);
     const requests = emulator.store.requests;
 
-    const started = performance.now();
     const root = createRoot(container);
     root.render(element);
     await settle(requests, () => statusStates().every((state) => state !== 'loading') && !!listRow(CONNECT_KEY), 'the page to load');
-    const loadMs = Math.round(performance.now() - started - QUIET_MS);
     const loadEntries = requests.slice();
     const states = statusStates();
     const load = {
@@ -124,7 +127,6 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       fetchTokenCalls,
       statusesResolved: states.filter((state) => state !== 'missing').length,
       listRows: document.querySelectorAll('li[data-integration-key]').length,
-      ms: loadMs,
     };
 
     // Connect GitHub from its list row as a user would: click Connect, the popup opens, Allow.
@@ -156,20 +158,27 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   }
 }
 
-function runChild(scenario: Scenario): ScenarioResult {
+function runChild(scenario: Scenario): Promise<ScenarioResult> {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  const child = spawnSync(tsx, [fileURLToPath(import.meta.url), '--scenario', scenario], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
+  const child = spawn(tsx, [fileURLToPath(import.meta.url), '--scenario', scenario], { cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill(), 90_000);
+  return new Promise((resolve, reject) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.split('\n').find((text) => text.startsWith(RESULT_MARKER));
+      if (code !== 0 || !line) {
+        reject(new Error(`Scenario ${scenario} failed (${signal ?? `exit ${code}`}):\n${stderr.trim()}\n${stdout.trim()}`));
+        return;
+      }
+      const noise = stderr.trim();
+      if (noise) console.log(`[${scenario}] stderr:\n${noise.split('\n').slice(0, 12).join('\n')}\n`);
+      resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as ScenarioResult);
+    });
   });
-  const line = child.stdout.split('\n').find((text) => text.startsWith(RESULT_MARKER));
-  if (child.status !== 0 || !line) {
-    throw new Error(`Scenario ${scenario} failed (${child.signal ?? `exit ${child.status}`}):\n${child.stderr.trim()}\n${child.stdout.trim()}`);
-  }
-  const noise = child.stderr.trim();
-  if (noise) console.log(`[${scenario}] stderr:\n${noise.split('\n').slice(0, 12).join('\n')}\n`);
-  return JSON.parse(line.slice(RESULT_MARKER.length)) as ScenarioResult;
 }
 
 const scenarioArg = process.argv.indexOf('--scenario');
@@ -182,7 +191,10 @@ if (scenarioArg >= 0) {
   process.exit(0);
 }
 
-const results = (Object.keys(SCENARIOS) as Scenario[]).map(runChild);
+// Two scenarios at a time (a kit one beside an official one): counts do not depend on speed.
+const [kitProvider, officialByKey] = await Promise.all([runChild('kit-provider'), runChild('official-useIntegration')]);
+const [kitNoProvider, officialFromList] = await Promise.all([runChild('kit-no-provider'), runChild('official-useIntegrations')]);
+const results = [kitProvider, kitNoProvider, officialByKey, officialFromList];
 
 console.log(
   `Page: 1 integrations list + ${INTEGRATIONS} connection statuses (one per app of a ${INTEGRATIONS}-app workspace), jsdom, React 19,` +
@@ -199,7 +211,7 @@ for (const r of results) {
 }
 console.log('\nRequests by route:');
 for (const r of results) {
-  console.log(`- ${r.scenario}, load (${r.load.ms} ms, ${r.load.listRows} list rows): ${r.load.breakdown}`);
+  console.log(`- ${r.scenario}, load (${r.load.listRows} list rows): ${r.load.breakdown}; list queries: ${r.load.listQueries.join(' then ')}`);
   console.log(`- ${r.scenario}, connect: ${r.connect.breakdown}`);
 }
 console.log('\nHow the connect ran:');
