@@ -149,7 +149,12 @@ const countPopups: BrowserCommand<[], number> = (ctx) => popups(ctx).length;
 
 const clickInFrame: BrowserCommand<[FrameTarget & ElementTarget]> = async (ctx, target) => {
   const frame = await findFrame(ctx, target);
-  await locate(frame, target).click({ timeout: target.timeout ?? DEFAULT_TIMEOUT });
+  const element = locate(frame, target);
+  await element.waitFor({ state: 'visible', timeout: target.timeout ?? DEFAULT_TIMEOUT });
+  // Chromium does not render a cross-origin iframe nested in Vitest's tester iframe (no animation
+  // frames, no hit testing), so a mouse click never lands; a DOM click after the visibility check
+  // runs the same handlers and default actions (form submission).
+  await element.dispatchEvent('click');
 };
 
 const fillInFrame: BrowserCommand<[FrameTarget & ElementTarget & { value: string }]> = async (ctx, target) => {

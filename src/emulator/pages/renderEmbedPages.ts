@@ -1,0 +1,170 @@
+import type { EmulatorAuthOption, EmulatorConnectionRecord, EmulatorCustomer, EmulatorDataSchema, EmulatorIntegrationRecord } from '../types.js';
+import { embedClientScript } from './embedClientScript.js';
+import { escapeHtml, renderPage, scriptJson } from './html.js';
+
+/** Settings every prebuilt UI page hands to its client script. */
+export interface EmbedConfig {
+  apiBase: string;
+  uiBase: string;
+  token: string;
+  consent: string;
+  integrationId?: string;
+  connectionId?: string;
+  authOptionKey?: string;
+  name?: string;
+  allowMultipleConnections?: boolean;
+  returnTo?: string;
+}
+
+type State = 'connected' | 'disconnected' | 'error' | 'not-connected';
+
+const stateOf = (connection: EmulatorConnectionRecord | undefined): State =>
+  !connection ? 'not-connected' : connection.error ? 'error' : connection.disconnected ? 'disconnected' : 'connected';
+
+const STATE_LABEL: Record<State, string> = {
+  connected: 'Connected',
+  disconnected: 'Disconnected',
+  error: 'Error',
+  'not-connected': 'Not connected',
+};
+
+const closeButton = '<button type="button" data-action="close">Close</button>';
+
+function embedPage(title: string, body: string, config: EmbedConfig): string {
+  return renderPage(
+    title,
+    `${body}<p id="error" class="error" role="alert" hidden></p>`,
+    `window.__EMBED__=${scriptJson(config)};${embedClientScript}`,
+  );
+}
+
+function integrationRow(integration: EmulatorIntegrationRecord, connection: EmulatorConnectionRecord | undefined, single: boolean): string {
+  const state = stateOf(connection);
+  const actions = [
+    `<button type="button" class="${state === 'connected' ? '' : 'primary'}" data-action="open" data-path="/integrations/${escapeHtml(integration.key)}/connect">${
+      state === 'not-connected' ? 'Connect' : state === 'connected' ? 'Connect another' : 'Reconnect'
+    }</button>`,
+    connection ? `<button type="button" class="danger" data-action="disconnect" data-connection="${escapeHtml(connection.id)}">Disconnect</button>` : '',
+  ];
+  if (!single) {
+    actions.unshift(`<button type="button" data-action="open" data-path="/integrations/${escapeHtml(integration.id)}">Details</button>`);
+  }
+  const error = connection?.error ? `<p class="error">${escapeHtml(connection.error.message)}</p>` : '';
+  return `<div class="row"><img class="logo" src="${escapeHtml(integration.logoUri)}" alt="">
+<div class="grow"><h2>${escapeHtml(integration.name)}</h2><span class="badge" data-state="${state}">${STATE_LABEL[state]}</span>${error}</div>
+<div class="actions" style="margin:0">${actions.join('')}</div></div>`;
+}
+
+/** `/embed/main`: every app with its status; connect, disconnect, close. */
+export function renderMainPage(
+  items: Array<{ integration: EmulatorIntegrationRecord; connection?: EmulatorConnectionRecord }>,
+  customer: EmulatorCustomer,
+  config: EmbedConfig,
+): string {
+  const rows = items.map(({ integration, connection }) => `<li>${integrationRow(integration, connection, false)}</li>`).join('');
+  const body = `<div class="card"><div class="row"><div class="grow"><h1>Integrations</h1><p class="muted">Apps connected for ${escapeHtml(customer.name)}</p></div>${closeButton}</div></div>
+<div class="card"><ul class="list" aria-label="Integrations">${rows || '<li class="muted">No apps in this workspace.</li>'}</ul></div>`;
+  return embedPage('Integrations', body, config);
+}
+
+/** `/embed/integrations/:id`: one app with its status. */
+export function renderIntegrationPage(
+  integration: EmulatorIntegrationRecord,
+  connection: EmulatorConnectionRecord | undefined,
+  config: EmbedConfig,
+): string {
+  const back = config.returnTo ? `<button type="button" data-action="open" data-path="${escapeHtml(config.returnTo)}">Back</button>` : '';
+  const body = `<div class="card"><div class="actions" style="margin:0 0 12px">${back}${closeButton}</div>${integrationRow(integration, connection, true)}
+<dl><dt>Auth</dt><dd>${integration.authOptions.map((option) => escapeHtml(option.title ?? option.type)).join(' · ')}</dd>
+<dt>Website</dt><dd>${escapeHtml(integration.appUri)}</dd></dl></div>`;
+  return embedPage(integration.name, body, config);
+}
+
+function fieldInput(field: string, schema: EmulatorDataSchema, required: boolean, id: string): string {
+  const label = escapeHtml(schema.title ?? field);
+  const help = schema.description ? `<p class="muted" id="${id}-help">${escapeHtml(schema.description)}</p>` : '';
+  const common = `id="${id}" name="${escapeHtml(field)}" data-param${required ? ' required aria-required="true"' : ''}${
+    schema.description ? ` aria-describedby="${id}-help"` : ''
+  }${schema.format ? ` data-format="${escapeHtml(schema.format)}"` : ''}`;
+  if (schema.enum) {
+    const options = [required && schema.default === undefined ? '<option value="">Choose…</option>' : '<option value=""></option>']
+      .concat(
+        schema.enum.map(
+          (value) => `<option value="${escapeHtml(value)}"${value === schema.default ? ' selected' : ''}>${escapeHtml(value)}</option>`,
+        ),
+      )
+      .join('');
+    return `<label for="${id}">${label}${required ? ' *' : ''}</label><select ${common}>${options}</select>${help}`;
+  }
+  if (schema.type === 'boolean') {
+    return `<fieldset><label><input type="checkbox" ${common}${schema.default === true ? ' checked' : ''}> ${label}</label></fieldset>${help}`;
+  }
+  const type =
+    schema.format === 'password' || schema.writeOnly
+      ? 'password'
+      : schema.type === 'number' || schema.type === 'integer'
+        ? 'number'
+        : schema.format === 'email'
+          ? 'email'
+          : schema.format === 'uri'
+            ? 'url'
+            : 'text';
+  const limits = [
+    schema.minLength === undefined ? '' : ` minlength="${schema.minLength}"`,
+    schema.maxLength === undefined ? '' : ` maxlength="${schema.maxLength}"`,
+    schema.minimum === undefined ? '' : ` min="${schema.minimum}"`,
+    schema.maximum === undefined ? '' : ` max="${schema.maximum}"`,
+    typeof schema.default === 'string' || typeof schema.default === 'number' ? ` value="${escapeHtml(schema.default)}"` : '',
+    Array.isArray(schema.examples) && schema.examples[0] !== undefined ? ` placeholder="${escapeHtml(schema.examples[0])}"` : '',
+  ].join('');
+  return `<label for="${id}">${label}${required ? ' *' : ''}</label><input type="${type}" autocomplete="off" ${common}${limits}>${help}`;
+}
+
+function optionFields(option: EmulatorAuthOption, active: boolean): string {
+  const schema = option.ui?.schema;
+  const required = new Set(schema?.required ?? []);
+  const fields = Object.entries(schema?.properties ?? {})
+    .map(([field, property]) => fieldInput(field, property, required.has(field), `f-${option.key}-${field}`))
+    .join('');
+  const description = option.ui?.description ?? option.description;
+  const help = option.ui?.helpUri
+    ? `<p><a href="${escapeHtml(option.ui.helpUri)}" target="_blank" rel="noreferrer">Where do I find these?</a></p>`
+    : '';
+  return `<div data-option="${escapeHtml(option.key)}"${active ? ' data-active' : ' hidden'}>${description ? `<p class="muted">${escapeHtml(description)}</p>` : ''}${fields}${help}</div>`;
+}
+
+/** `/embed/integrations/:key/connect` and `/embed/connections/:id/refresh`: the connect form. */
+export function renderConnectPage(options: {
+  integration: EmulatorIntegrationRecord;
+  customer: EmulatorCustomer;
+  reconnect?: EmulatorConnectionRecord;
+  config: EmbedConfig;
+}): string {
+  const { integration, customer, reconnect, config } = options;
+  const selected = reconnect?.authOptionKey ?? integration.authOptions[0]?.key;
+  const picker =
+    integration.authOptions.length > 1
+      ? `<fieldset><legend>How do you want to connect?</legend>${integration.authOptions
+          .map(
+            (option) =>
+              `<label><input type="radio" name="authOptionKey" value="${escapeHtml(option.key)}"${option.key === selected ? ' checked' : ''}> ${escapeHtml(option.title ?? option.key)}</label>`,
+          )
+          .join('')}</fieldset>`
+      : '';
+  const verb = reconnect ? 'Reconnect' : 'Connect';
+  const body = `<form class="card" id="connect-form" novalidate>
+<div class="row"><img class="logo" src="${escapeHtml(integration.logoUri)}" alt="">
+<div class="grow"><h1>${verb} ${escapeHtml(integration.name)}</h1><p class="muted">Authorize ${escapeHtml(integration.name)} for ${escapeHtml(customer.name)}</p></div></div>
+${picker}${integration.authOptions.map((option) => optionFields(option, option.key === selected)).join('')}
+<div class="actions">${
+    config.returnTo
+      ? `<button type="button" data-action="open" data-path="${escapeHtml(config.returnTo)}">Cancel</button>`
+      : '<button type="button" data-action="close">Cancel</button>'
+  }<button type="submit" class="primary">${verb}</button></div></form>`;
+  return embedPage(`${verb} ${integration.name}`, body, config);
+}
+
+/** A prebuilt UI page that cannot be shown (bad token, unknown app); it can still be closed. */
+export function renderEmbedErrorPage(message: string, config: EmbedConfig): string {
+  return embedPage('Error', `<div class="card"><h1 class="error">Cannot open this page</h1><p>${escapeHtml(message)}</p><div class="actions">${closeButton}</div></div>`, config);
+}
