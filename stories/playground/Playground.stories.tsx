@@ -33,11 +33,24 @@ export const SettingsPage: Story = {
     // One token, one list request: the cards and the list agree on every state.
     const cards = canvas.getByRole('region', { name: 'Recommended for Acme Inc.' });
     await waitFor(() => expect(within(cards).getByText('Connected')).toBeInTheDocument());
+    await expect(within(cards).getByRole('button', { name: /reconnect salesforce/i })).toBeEnabled();
+    await expect(within(cards).getByRole('button', { name: /reconnect slack/i })).toBeEnabled();
+  },
+};
+
+/** Searching filters the list on every keystroke, while the server search catches up. */
+export const Search: Story = {
+  name: 'Settings page: search',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('list', { name: /integrations/i }, { timeout: 10_000 });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThanOrEqual(16), { timeout: 10_000 });
     await userEvent.type(canvas.getByRole('searchbox'), 'slack');
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
   },
 };
 
+/** The same page on Membrane's prebuilt (hosted) connect UI. */
 export const Prebuilt: Story = {
   name: 'Settings page (prebuilt mode)',
   args: { mode: 'prebuilt' },

@@ -1,4 +1,4 @@
-import { ConnectButton, ConnectionStatus, IntegrationsList, useIntegration } from '../../src/index.js';
+import { ConnectButton, ConnectionStatus, IntegrationsList, useConnectionState } from '../../src/index.js';
 import './playground.css';
 
 /** Which connect UI the page uses: Membrane's hosted UI, or the kit's own themable dialog. */
@@ -13,18 +13,24 @@ const recommended = [
 const navigation = ['Profile', 'Workspace', 'Members', 'Billing', 'Integrations', 'API keys', 'Security'];
 
 function RecommendedCard({ integrationKey, pitch, mode }: { integrationKey: string; pitch: string; mode: PlaygroundMode }) {
-  const { integration } = useIntegration(integrationKey);
+  const { integration, state } = useConnectionState(integrationKey);
   const name = integration?.name ?? integrationKey;
   return (
     <li className="pg-card">
       <div className="pg-card-head">
         {integration?.logoUri ? <img className="pg-card-logo" src={integration.logoUri} alt="" /> : <span className="pg-card-logo" />}
-        <h3>{name}</h3>
+        <div className="pg-card-title">
+          <h3>{name}</h3>
+          <ConnectionStatus integrationKey={integrationKey} />
+        </div>
       </div>
       <p>{pitch}</p>
       <div className="pg-card-foot">
-        <ConnectionStatus integrationKey={integrationKey} />
-        <ConnectButton integrationKey={integrationKey} mode={mode} />
+        {state === 'connected' ? (
+          <span className="pg-card-note">Syncing every 15 minutes</span>
+        ) : (
+          <ConnectButton integrationKey={integrationKey} mode={mode} />
+        )}
       </div>
     </li>
   );
