@@ -37,7 +37,7 @@ describe('official SDK against the emulator in Chromium', () => {
       await commands.clickInPopup({ urlIncludes: '/connection-popup', role: 'button', name: 'Allow' });
       const connection = await connecting;
       expect(connection).toMatchObject({ name: 'Google Sheets', connected: true });
-      expect((await client().integration('google-sheets').get()).connection?.id).toBe(connection.id);
+      expect((await client().integration('google-sheets').get()).connection?.id).toBe(connection?.id);
     });
 
     it('rejects after Deny', async () => {
