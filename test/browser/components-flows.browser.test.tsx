@@ -1,0 +1,169 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { commands, userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../src/styles/styles.css';
+import { ConnectButton, IntegrationsList, resetSharedKits, type MembraneKitEvent } from '../../src/index.ts';
+import { connectWithRedirect } from '../../src/core/connect/connectWithRedirect.ts';
+import { clearConnectRedirectResult, readConnectRedirectResult } from '../../src/core/connect/readConnectRedirectResult.ts';
+import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
+import { emulator, getToken, requestLog, resetEmulator, setFaults } from './emulator.ts';
+
+const fetchToken = () => getToken();
+
+beforeEach(async () => {
+  await resetEmulator();
+  resetConnectRedirectClaim();
+});
+afterEach(() => {
+  cleanup();
+  resetSharedKits();
+  vi.restoreAllMocks();
+});
+
+async function ready(name: string) {
+  const button = await screen.findByRole('button', { name }, { timeout: 10_000 });
+  await waitFor(() => expect(button).not.toHaveAttribute('data-state', 'loading'));
+  return button;
+}
+
+describe('custom flow in Chromium against the emulator', () => {
+  it('connects through a real popup; a forged message from another origin changes nothing', async () => {
+    const open = vi.spyOn(window, 'open');
+    const onConnected = vi.fn();
+    const events: MembraneKitEvent[] = [];
+    render(
+      <ConnectButton
+        integrationKey="github"
+        fetchToken={fetchToken}
+        apiUri={emulator().apiUri}
+        onConnected={onConnected}
+        onEvent={(event) => events.push(event)}
+      />,
+    );
+    const button = await ready('Connect GitHub');
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await userEvent.click(button);
+    expect(open).toHaveBeenCalledTimes(1);
+    const requestId = String(open.mock.calls[0]![1]).replace('connection-request-', '');
+    await commands.waitForPopup({ urlIncludes: '/connection-popup' });
+
+    // This page's origin is not the API's: the kit must ignore the message, though the requestId matches.
+    window.postMessage(
+      { source: 'integration.app', type: 'newConnectionCreated', requestId, connection: { id: '65a1f0c2d4e5f60718293c01' } },
+      '*',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(onConnected).not.toHaveBeenCalled();
+    expect(button).toHaveAttribute('data-busy');
+
+    await commands.clickInPopup({ urlIncludes: '/connection-popup', role: 'button', name: 'Allow' });
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const connection = onConnected.mock.calls[0]![0] as { id: string; integrationId: string };
+    expect(connection.id).not.toBe('65a1f0c2d4e5f60718293c01');
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
+    expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.succeeded']);
+    const log = await requestLog();
+    expect(log.filter((entry) => entry.method === 'GET' && entry.path === `/connections/${connection.id}`)).toHaveLength(1);
+  });
+
+  it('reports a popup closed by the user as cancelled', async () => {
+    const onCancel = vi.fn();
+    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={emulator().apiUri} onCancel={onCancel} />);
+    const button = await ready('Connect GitHub');
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await userEvent.click(button);
+    await commands.waitForPopup({ urlIncludes: '/connection-popup' });
+    await commands.closePopup({ urlIncludes: '/connection-popup' });
+    await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    expect(button).not.toHaveAttribute('data-busy');
+  });
+
+  it('explains a blocked popup and offers "Continue in this tab"', async () => {
+    // Playwright starts Chromium with its popup blocker off, so the test plays the blocker's part:
+    // window.open answers null, exactly what a blocking browser gives the page.
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const submitted: Array<{ target: string; action: string; payload: Record<string, unknown> }> = [];
+    vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      const payload = this.querySelector<HTMLInputElement>('input[name="payload"]')!.value;
+      submitted.push({ target: this.target, action: this.action, payload: JSON.parse(payload) as Record<string, unknown> });
+    });
+    const onError = vi.fn();
+    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={emulator().apiUri} onError={onError} />);
+    const button = await ready('Connect GitHub');
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Connect GitHub' });
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('The connection window was blocked');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'popup_blocked' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Continue in this tab' }));
+    await waitFor(() => expect(submitted).toHaveLength(1));
+    expect(submitted[0]).toMatchObject({ target: '_self', payload: { redirectUri: location.href } });
+    expect(submitted[0]!.action.startsWith(`${emulator().apiUri}/connection-popup?integrationId=`)).toBe(true);
+  });
+
+  it('runs client credentials in a hidden iframe with the keyboard alone, then returns focus to the button', async () => {
+    const onConnected = vi.fn();
+    render(<ConnectButton integrationKey="stripe" fetchToken={fetchToken} apiUri={emulator().apiUri} onConnected={onConnected} />);
+    const button = await ready('Connect Stripe');
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await userEvent.keyboard('{Tab}');
+    expect(button).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Connect Stripe' });
+    const secret = within(dialog).getByLabelText(/Secret key/);
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    secret.focus();
+    await userEvent.keyboard('sk_test_1234567890{Enter}');
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(button).toHaveFocus();
+    expect(document.querySelector('iframe[name^="connection-request-"]')).toBeNull();
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
+  });
+
+  it('runs the same-window redirect and reads the result back', async () => {
+    await setFaults({ consent: 'allow' });
+    const frame = document.createElement('iframe');
+    frame.src = 'about:blank';
+    document.body.appendChild(frame);
+    const frameWindow = frame.contentWindow!;
+    const integrations = (await (
+      await fetch(`${emulator().apiUri}/integrations/github`, { headers: { authorization: `Bearer ${await getToken()}` } })
+    ).json()) as { id: string };
+    const landed = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: false }));
+    await connectWithRedirect({
+      apiUri: emulator().apiUri,
+      getToken: fetchToken,
+      integrationId: integrations.id,
+      integrationKey: 'github',
+      redirectUri: `${location.origin}/__redirect-target?tab=apps`,
+      win: frameWindow,
+    });
+    await landed;
+    await waitFor(() => expect(frame.contentWindow!.location.search).toContain('connectionId='), { timeout: 10_000 });
+    const result = readConnectRedirectResult(frame.contentWindow!);
+    expect(result).toMatchObject({ integrationKey: 'github', connectionId: expect.any(String) });
+    clearConnectRedirectResult(frame.contentWindow!);
+    expect(frame.contentWindow!.location.search).toBe('?tab=apps');
+    frame.remove();
+  });
+});
+
+describe('prebuilt mode in Chromium', () => {
+  it('connects through the SDK iframe UI and refreshes the list once', async () => {
+    const onConnected = vi.fn();
+    render(
+      <IntegrationsList mode="prebuilt" fetchToken={fetchToken} apiUri={emulator().apiUri} uiUri={emulator().uiUri} onConnected={onConnected} />,
+    );
+    const button = await ready('Connect GitHub');
+    expect(screen.getByRole('button', { name: 'Manage integrations' })).toBeInTheDocument();
+    await userEvent.click(button);
+    await commands.clickInFrame({ frameUrlIncludes: '/embed/', role: 'button', name: 'Connect' });
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    await waitFor(() =>
+      expect(document.querySelector('[data-integration-key="github"]')).toHaveAttribute('data-state', 'connected'),
+    );
+    const log = await requestLog();
+    expect(log.filter((entry) => entry.method === 'GET' && entry.path === '/integrations')).toHaveLength(2);
+  });
+});
