@@ -31,7 +31,8 @@ export function createTokenVerifier(options: {
   workspaceSecret: string;
   publicKey?: EmulatorPublicKey;
 }): (authorization: string | null | undefined) => Promise<VerifiedToken> {
-  const secret = new TextEncoder().encode(options.workspaceSecret);
+  // Copied into this realm's Uint8Array: under jsdom, TextEncoder's output fails jose's instanceof check.
+  const secret = new Uint8Array(new TextEncoder().encode(options.workspaceSecret));
   const publicKeys = new Map<string, Promise<CryptoKey | Uint8Array>>();
 
   const publicKeyFor = (alg: string): Promise<CryptoKey | Uint8Array> => {

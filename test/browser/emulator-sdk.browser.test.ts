@@ -95,6 +95,30 @@ describe('official SDK against the emulator in Chromium', () => {
     });
   });
 
+  it('mirrors connect results on SSE, readable cross-origin by EventSource', async () => {
+    const { apiUri } = emulator();
+    const source = new EventSource(`${apiUri}/sse/connection-events/sse-browser`);
+    const received = new Promise<MessageEvent>((resolve, reject) => {
+      source.onmessage = resolve;
+      source.onerror = () => reject(new Error('EventSource failed'));
+    });
+    await new Promise<void>((resolve) => source.addEventListener('open', () => resolve(), { once: true }));
+    const payload = JSON.stringify({
+      token: await getToken(),
+      requestId: 'sse-browser',
+      connectionParameters: { apiToken: 'pd-token' },
+    });
+    await fetch(`${apiUri}/connection-popup?integrationKey=pipedrive`, { method: 'POST', body: new URLSearchParams({ payload }) });
+    const event = await received;
+    source.close();
+    expect(JSON.parse(event.data as string)).toMatchObject({
+      source: 'integration.app',
+      type: 'newConnectionCreated',
+      requestId: 'sse-browser',
+      connection: { name: 'Pipedrive' },
+    });
+  });
+
   describe('prebuilt UI (penpal iframe)', () => {
     const embed = { frameUrlIncludes: '/ui/embed/' };
 
