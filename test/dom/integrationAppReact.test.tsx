@@ -1,0 +1,64 @@
+import './nodeTextEncoding.ts';
+import { IntegrationAppProvider, useIntegrationApp, useIntegrations } from '@integration-app/react';
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionStatus, MembraneKitProvider, resetSharedKits } from '../../src/index.ts';
+import { IntegrationAppProviderFromKit, MembraneKitProviderFromIntegrationApp } from '../../src/integration-app-react/index.ts';
+import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+
+const { emulator, server, fetchToken } = startEmulatorServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => emulator.store.reset());
+afterEach(() => resetSharedKits());
+
+function LegacyList() {
+  const { items } = useIntegrations();
+  return <p data-testid="legacy">{items.map((item) => item.key).join(',')}</p>;
+}
+
+describe('membrane-react-kit/integration-app-react', () => {
+  it('runs @integration-app/react hooks inside the kit provider on the kit’s token', async () => {
+    const backend = vi.fn(fetchToken);
+    render(
+      <MembraneKitProvider fetchToken={backend} apiUri={API_URI}>
+        <IntegrationAppProviderFromKit>
+          <LegacyList />
+          <ConnectionStatus integrationKey="hubspot" />
+        </IntegrationAppProviderFromKit>
+      </MembraneKitProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('legacy')).toHaveTextContent('hubspot'));
+    await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'connected'));
+    expect(backend).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the kit’s components inside IntegrationAppProvider on its client', async () => {
+    const backend = vi.fn(fetchToken);
+    let legacyClient: unknown;
+    function Capture() {
+      legacyClient = useIntegrationApp();
+      return null;
+    }
+    render(
+      <IntegrationAppProvider fetchToken={backend} apiUri={API_URI}>
+        <Capture />
+        <MembraneKitProviderFromIntegrationApp>
+          <ConnectionStatus integrationKey="salesforce" />
+          <LegacyList />
+        </MembraneKitProviderFromIntegrationApp>
+      </IntegrationAppProvider>,
+    );
+    await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'disconnected'));
+    await waitFor(() => expect(screen.getByTestId('legacy')).toHaveTextContent('hubspot'));
+    expect(legacyClient).toBeTruthy();
+    expect(backend).toHaveBeenCalledTimes(1);
+  });
+
+  it('says where each bridge belongs', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => render(<IntegrationAppProviderFromKit>x</IntegrationAppProviderFromKit>)).toThrow(/inside <MembraneKitProvider>/);
+    expect(() => render(<MembraneKitProviderFromIntegrationApp>x</MembraneKitProviderFromIntegrationApp>)).toThrow(/inside <IntegrationAppProvider>/);
+  });
+});
