@@ -2,7 +2,7 @@ import './nodeTextEncoding.ts';
 import { IntegrationAppProvider, useIntegrationApp, useIntegrations } from '@integration-app/react';
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionStatus, MembraneKitProvider, resetSharedKits } from '../../src/index.ts';
+import { ConnectionStatus, MembraneKitProvider, resetSharedKits, useKit } from '../../src/index.ts';
 import { IntegrationAppProviderFromKit, MembraneKitProviderFromIntegrationApp } from '../../src/integration-app-react/index.ts';
 import { API_URI, startEmulatorServer } from './emulatorServer.ts';
 
@@ -36,15 +36,15 @@ describe('membrane-react-kit/integration-app-react', () => {
 
   it('runs the kit’s components inside IntegrationAppProvider on its client', async () => {
     const backend = vi.fn(fetchToken);
-    let legacyClient: unknown;
-    function Capture() {
-      legacyClient = useIntegrationApp();
-      return null;
+    function SameClient() {
+      const legacyClient = useIntegrationApp();
+      const { kit } = useKit({}, 'SameClient');
+      return <p data-testid="same-client">{String(kit.client === legacyClient)}</p>;
     }
     render(
       <IntegrationAppProvider fetchToken={backend} apiUri={API_URI}>
-        <Capture />
         <MembraneKitProviderFromIntegrationApp>
+          <SameClient />
           <ConnectionStatus integrationKey="salesforce" />
           <LegacyList />
         </MembraneKitProviderFromIntegrationApp>
@@ -52,7 +52,7 @@ describe('membrane-react-kit/integration-app-react', () => {
     );
     await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'disconnected'));
     await waitFor(() => expect(screen.getByTestId('legacy')).toHaveTextContent('hubspot'));
-    expect(legacyClient).toBeTruthy();
+    expect(screen.getByTestId('same-client')).toHaveTextContent('true');
     expect(backend).toHaveBeenCalledTimes(1);
   });
 
