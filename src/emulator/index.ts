@@ -1,8 +1,10 @@
 /**
- * `membrane-react-kit/emulator` (Node): everything of `membrane-react-kit/emulator/browser` plus
- * the Node server (`startEmulator`), the Vite plugin (`membraneEmulator`) and JSON-file persistence.
+ * `membrane-react-kit/emulator` (Node): the emulator app, store, seed and faults, plus the Node
+ * server (`startEmulator`), the Vite plugin (`membraneEmulator`) and JSON-file persistence.
+ * The MSW handlers live in `membrane-react-kit/emulator/browser` only, so that this entry does
+ * not need `msw` installed.
  */
-export * from './browser.js';
+export * from './common.js';
 export { startEmulator } from './startEmulator.js';
 export type { RunningEmulator, StartEmulatorOptions } from './startEmulator.js';
 export { persistToFile } from './persistToFile.js';
