@@ -22,6 +22,7 @@ export {
   useConnect,
   useDisconnect,
   useTokenState,
+  useMembraneKit,
 } from './react/hooks/index.js';
 export type {
   UseIntegrationsResult,

@@ -10,3 +10,4 @@ export {
 } from './useConnect.js';
 export { useDisconnect, type UseDisconnectOptions, type UseDisconnectResult } from './useDisconnect.js';
 export { useTokenState } from './useTokenState.js';
+export { useMembraneKit } from './useMembraneKit.js';
