@@ -95,6 +95,19 @@ describe('IntegrationsList', () => {
     expect(await screen.findByText('No integrations match “zzzz-nothing”.')).toBeInTheDocument();
   });
 
+  it('loads past the first page', async () => {
+    const user = userEvent.setup();
+    render(<IntegrationsList fetchToken={fetchToken} apiUri={API_URI} pageSize={5} />);
+    const list = await screen.findByRole('list', { name: 'Integrations' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(10));
+    expect(emulator.store.requests.filter((entry) => entry.path === '/integrations').map((entry) => entry.query.cursor ?? null)).toEqual([
+      null,
+      expect.any(String),
+    ]);
+  });
+
   it('shows an error state with a working retry', async () => {
     emulator.faults.addError({ status: 500, times: 3, route: 'GET /integrations' });
     const user = userEvent.setup();
@@ -269,9 +282,45 @@ describe('ConnectButton (custom flow)', () => {
     expect(button).toHaveFocus();
   });
 
-  it('labels itself Reconnect for a disconnected connection', async () => {
+  it('labels itself Reconnect for a disconnected connection and repairs that connection', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(window, 'open').mockImplementation(() => fakePopup() as unknown as Window);
+    const forms = captureForms();
     render(<ConnectButton integrationKey="salesforce" fetchToken={fetchToken} apiUri={API_URI} />);
     const button = await screen.findByRole('button', { name: 'Reconnect Salesforce' });
     expect(button).toHaveTextContent('Reconnect');
+    expect(button).toHaveAttribute('data-reconnect', '');
+    await user.click(button);
+    // Salesforce asks for parameters, so the dialog opens first.
+    const dialog = await screen.findByRole('dialog', { name: 'Reconnect Salesforce' });
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(forms).toHaveLength(1));
+    expect(forms[0]!.action).toBe(`${API_URI}/connection-popup?connectionId=65a1f0c2d4e5f60718293c02`);
+  });
+});
+
+describe('styling hooks', () => {
+  it('merges className last, keeps data attributes when unstyled, takes labels, and renders asChild', async () => {
+    const { rerender } = render(
+      <ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} theme="dark" className="mine" labels={{ connect: 'Link', connectTo: 'Link {name}' }} />,
+    );
+    const button = await screen.findByRole('button', { name: 'Link GitHub' });
+    expect(button.className).toBe('mk-root mk-Button mk-ConnectButton mine');
+    expect(button).toHaveAttribute('data-mk-theme', 'dark');
+    expect(button).toHaveTextContent('Link');
+
+    rerender(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} unstyled className="mine" />);
+    const plain = await screen.findByRole('button', { name: 'Connect GitHub' });
+    expect(plain.className).toBe('mine');
+    expect(plain).toHaveAttribute('data-slot', 'connect-button');
+
+    rerender(
+      <ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} asChild>
+        <a href="#connect">Hook up GitHub</a>
+      </ConnectButton>,
+    );
+    const link = await screen.findByRole('link', { name: 'Hook up GitHub' });
+    expect(link).toHaveAttribute('data-slot', 'connect-button');
+    expect(link).toHaveClass('mk-ConnectButton');
   });
 });
