@@ -94,7 +94,7 @@ async function findFrame(ctx: BrowserCommandContext, target: FrameTarget): Promi
       frame = ctx.page
         .frames()
         .filter((candidate) => !target.frameUrlIncludes || candidate.url().includes(target.frameUrlIncludes))
-        .filter((candidate) => candidate !== ctx.page.mainFrame())
+        .filter((candidate) => candidate !== ctx.page.mainFrame() && !candidate.isDetached())
         .at(-1);
     }
     if (frame && frame.url() !== 'about:blank') {
@@ -110,6 +110,24 @@ async function findFrame(ctx: BrowserCommandContext, target: FrameTarget): Promi
       );
     }
     await sleep(50);
+  }
+}
+
+/**
+ * Runs an action in the target frame, finding it again if it was replaced meanwhile (an embed page
+ * navigating, or the previous test's iframe still detaching).
+ */
+async function inFrame<T>(ctx: BrowserCommandContext, target: FrameTarget, action: (frame: Frame) => Promise<T>): Promise<T> {
+  const deadline = Date.now() + (target.timeout ?? DEFAULT_TIMEOUT);
+  for (;;) {
+    const frame = await findFrame(ctx, { ...target, timeout: Math.max(0, deadline - Date.now()) });
+    try {
+      return await action(frame);
+    } catch (error) {
+      const gone = /detached|closed|destroyed/i.test(String(error));
+      if (!gone || Date.now() > deadline) throw error;
+      await sleep(50);
+    }
   }
 }
 
@@ -147,25 +165,21 @@ const closePopup: BrowserCommand<[PopupTarget?]> = async (ctx, target) => {
 
 const countPopups: BrowserCommand<[], number> = (ctx) => popups(ctx).length;
 
-const clickInFrame: BrowserCommand<[FrameTarget & ElementTarget]> = async (ctx, target) => {
-  const frame = await findFrame(ctx, target);
-  const element = locate(frame, target);
-  await element.waitFor({ state: 'visible', timeout: target.timeout ?? DEFAULT_TIMEOUT });
-  // Chromium does not render a cross-origin iframe nested in Vitest's tester iframe (no animation
-  // frames, no hit testing), so a mouse click never lands; a DOM click after the visibility check
-  // runs the same handlers and default actions (form submission).
-  await element.dispatchEvent('click');
-};
+const clickInFrame: BrowserCommand<[FrameTarget & ElementTarget]> = (ctx, target) =>
+  inFrame(ctx, target, async (frame) => {
+    const element = locate(frame, target);
+    await element.waitFor({ state: 'visible', timeout: target.timeout ?? DEFAULT_TIMEOUT });
+    // Chromium does not render a cross-origin iframe nested in Vitest's tester iframe (no animation
+    // frames, no hit testing), so a mouse click never lands; a DOM click after the visibility check
+    // runs the same handlers and default actions (form submission).
+    await element.dispatchEvent('click');
+  });
 
-const fillInFrame: BrowserCommand<[FrameTarget & ElementTarget & { value: string }]> = async (ctx, target) => {
-  const frame = await findFrame(ctx, target);
-  await locate(frame, target).fill(target.value, { timeout: target.timeout ?? DEFAULT_TIMEOUT });
-};
+const fillInFrame: BrowserCommand<[FrameTarget & ElementTarget & { value: string }]> = (ctx, target) =>
+  inFrame(ctx, target, (frame) => locate(frame, target).fill(target.value, { timeout: target.timeout ?? DEFAULT_TIMEOUT }));
 
-const frameText: BrowserCommand<[FrameTarget], string> = async (ctx, target) => {
-  const frame = await findFrame(ctx, target);
-  return frame.locator('body').innerText();
-};
+const frameText: BrowserCommand<[FrameTarget], string> = (ctx, target) =>
+  inFrame(ctx, target, (frame) => frame.locator('body').innerText());
 
 /** Every custom command, keyed by name (see vitest.config.ts). */
 export const browserCommands = {
