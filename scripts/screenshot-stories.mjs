@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -66,20 +67,27 @@ async function serveStatic(dir) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
+async function freePort() {
+  const server = createNetServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 async function startStorybook() {
-  const child = spawn(join(root, 'node_modules/.bin/storybook'), ['dev', '--port', '0', '--host', '127.0.0.1', '--no-open', '--ci', '--quiet', '--disable-telemetry'], {
+  const port = await freePort();
+  const child = spawn(join(root, 'node_modules/.bin/storybook'), ['dev', '--port', String(port), '--host', '127.0.0.1', '--exact-port', '--no-open', '--ci', '--quiet', '--disable-telemetry'], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+)/.exec(output);
-      if (match) resolve(`${match[1]}/`);
-    });
-    child.on('exit', (code) => reject(new Error(`storybook dev exited with ${code}`)));
-  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`storybook dev exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}index.json`).then((response) => response.ok, () => false);
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   return { url, close: () => child.kill('SIGTERM') };
 }
 
