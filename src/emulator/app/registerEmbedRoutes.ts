@@ -57,7 +57,7 @@ export function registerEmbedRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext
       return render(c, customer, config);
     } catch (error) {
       if (!(error instanceof MembraneApiError)) throw error;
-      return c.html(renderEmbedErrorPage(error.message, config), error.status as 400);
+      return c.html(renderEmbedErrorPage(error.message, { ...config, token: '' }), error.status as 400);
     }
   };
 
