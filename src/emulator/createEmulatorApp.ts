@@ -133,7 +133,8 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     store.requests.push({
       method: c.req.method,
       path,
-      query: c.req.query(),
+      // The prebuilt UI pages carry the customer token in the query; the log never keeps it.
+      query: Object.fromEntries(Object.entries(c.req.query()).map(([key, value]) => [key, key === 'token' ? '[redacted]' : value])),
       status: (faulted ?? c.res).status,
       ...(auth?.kind === 'customer' ? { customerId: auth.id } : {}),
       at: new Date(started).toISOString(),

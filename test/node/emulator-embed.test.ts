@@ -26,6 +26,7 @@ describe('emulator prebuilt UI pages over HTTP', () => {
     expect(html).toContain('data-state="error"');
     expect(html).toContain("{penpal:'syn'}");
     expect(html).toContain('Apps connected for Acme Inc.');
+    expect(emulator().store.requests.at(-1)).toMatchObject({ path: '/ui/embed/main', query: { token: '[redacted]' } });
   });
 
   it('the connect form renders the schema: required, secret as password, enum as select', async () => {
