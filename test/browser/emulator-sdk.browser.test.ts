@@ -135,7 +135,7 @@ describe('official SDK against the emulator in Chromium', () => {
     it('openNewConnection() with a parameters form (API-key style app)', async () => {
       const opening = client().integration('zendesk').openNewConnection();
       await commands.clickInFrame({ ...embed, role: 'button', name: 'Connect' });
-      expect(await commands.frameText(embed)).toContain('"subdomain" is required');
+      await expect.poll(() => commands.frameText(embed)).toContain('"subdomain" is required');
       await commands.fillInFrame({ ...embed, label: 'Subdomain *', value: 'acme' });
       await commands.fillInFrame({ ...embed, label: 'Agent email *', value: 'ops@acme.test' });
       await commands.fillInFrame({ ...embed, label: 'API token *', value: 'zd-secret' });
