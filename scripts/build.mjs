@@ -14,6 +14,11 @@ run(bin('vite'), ['build', '--logLevel', 'warn']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 mkdirSync(join(root, 'dist'), { recursive: true });
 copyFileSync(join(root, 'src/styles/styles.css'), join(root, 'dist/styles.css'));
+// tsc does not copy hand-written declarations: the Vite plugin's virtual module is typed by this one.
+copyFileSync(
+  join(root, 'src/emulator/virtual-module.d.ts'),
+  join(root, 'dist/types/emulator/virtual-module.d.ts'),
+);
 const cli = join(root, 'dist/cli.js');
 if (existsSync(cli)) chmodSync(cli, 0o755);
 console.log('Built dist/ (JS, types, styles.css).');

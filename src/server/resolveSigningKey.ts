@@ -154,7 +154,9 @@ export async function resolveSigningKey(credentials: MembraneCredentials, reques
         `algorithm ${signingAlgorithm} needs a private key, but the credentials carry a workspace secret: use HS256, HS384 or HS512 with a secret, or pass privateKey instead.`,
       );
     }
-    const key = new TextEncoder().encode(workspaceSecret);
+    // Copied into this realm's Uint8Array: where TextEncoder comes from another realm (jsdom),
+    // its output fails jose's instanceof check.
+    const key = new Uint8Array(new TextEncoder().encode(workspaceSecret));
     if (key.byteLength < MIN_SECRET_BYTES) {
       throw new MembraneTokenError(
         'weak_workspace_secret',
