@@ -1,5 +1,6 @@
 import type { Connection, Integration } from '@integration-app/sdk';
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type { ConnectionSpec } from '@integration-app/sdk';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { connectInIframe } from '../../core/connect/connectInIframe.js';
 import { connectWithPopup } from '../../core/connect/connectWithPopup.js';
@@ -17,6 +18,7 @@ import type { ConnectMode } from '../events/MembraneKitEvent.js';
 import type { MembraneKit } from '../kit/createKit.js';
 import type { KitProps } from '../kit/KitProps.js';
 import { useKit } from '../kit/useKit.js';
+import { IDLE_QUERY_KEY } from './useIntegration.js';
 import { useConnectionState } from './useConnectionState.js';
 
 /** Options of {@link useConnect}. */
@@ -82,6 +84,8 @@ export interface UseConnectResult {
 
 /** Each redirect result is handled once per page load, even with several components for one key. */
 let redirectResultClaimed = false;
+/** Whether this page load came back from a same-window connect; read once, not once per row. */
+let redirectPending: boolean | undefined;
 
 async function confirmConnection(kit: MembraneKit, connectionId: string, integration: Integration | undefined): Promise<Connection> {
   const connection = await kit.queryClient.fetchQuery(connectionQueryOptions(kit.client, connectionId));
@@ -126,12 +130,15 @@ export function useConnect(integrationKey: string, options: UseConnectOptions = 
   const { state, integration, error: integrationError } = useConnectionState(integrationKey, options, options.integration);
   const hasOwnAuthOptions = (integration?.authOptions?.length ?? 0) > 0;
   const [specWanted, setSpecWanted] = useState(false);
+  const needsSpec = !!integration && !hasOwnAuthOptions && specWanted;
   const spec = useQuery(
-    { ...connectorSpecQueryOptions(kit.client, integrationKey), enabled: !!integration && !hasOwnAuthOptions && specWanted },
+    (needsSpec
+      ? connectorSpecQueryOptions(kit.client, integrationKey)
+      : { queryKey: IDLE_QUERY_KEY, queryFn: skipToken }) as UseQueryOptions<ConnectionSpec>,
     kit.queryClient,
   );
-  const authOptions = getAuthOptions(integration, spec.data);
-  const isReady = !!integration && (hasOwnAuthOptions || spec.isSuccess);
+  const authOptions = getAuthOptions(integration, needsSpec ? spec.data : undefined);
+  const isReady = !!integration && (hasOwnAuthOptions || (needsSpec && spec.isSuccess));
 
   const [status, setStatus] = useState<ConnectFlowStatus>('idle');
   const [error, setError] = useState<KitError | null>(null);
@@ -308,8 +315,9 @@ export function useConnect(integrationKey: string, options: UseConnectOptions = 
 
   // Same-window flow: the app loaded again with ?connectionId= or ?error= for this integration.
   useEffect(() => {
-    if (redirectResultClaimed || typeof window === 'undefined') return;
+    if (redirectResultClaimed || redirectPending === false || typeof window === 'undefined') return;
     const result = readConnectRedirectResult();
+    redirectPending = result !== null;
     if (!result || (result.integrationKey && result.integrationKey !== integrationKey)) return;
     redirectResultClaimed = true;
     clearConnectRedirectResult();
@@ -327,7 +335,7 @@ export function useConnect(integrationKey: string, options: UseConnectOptions = 
     integration,
     authOptions,
     isReady,
-    loadError: integrationError ?? ((spec.error as KitError | null) || null),
+    loadError: integrationError ?? ((needsSpec ? (spec.error as KitError | null) : null) || null),
     status,
     error,
     isReconnect,
@@ -342,4 +350,5 @@ export function useConnect(integrationKey: string, options: UseConnectOptions = 
 /** For tests: lets the next mount read a same-window result again. */
 export function resetConnectRedirectClaim(): void {
   redirectResultClaimed = false;
+  redirectPending = undefined;
 }

@@ -1,5 +1,5 @@
 import type { Integration } from '@integration-app/sdk';
-import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
+import { skipToken, useInfiniteQuery, useQuery, type InfiniteData, type UseQueryOptions } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { KitError } from '../../core/errors/KitError.js';
 import { integrationQueryOptions, integrationsQueryOptions, type MembranePage } from '../../core/query/queryOptions.js';
@@ -13,6 +13,9 @@ export interface UseIntegrationResult {
   error: KitError | null;
   refetch: () => void;
 }
+
+/** Key of the placeholder query hooks use while they need no data (never fetched). */
+export const IDLE_QUERY_KEY = ['membrane', 'idle'] as const;
 
 function matches(integration: Integration, keyOrId: string): boolean {
   return integration.key === keyOrId || integration.id === keyOrId;
@@ -48,7 +51,13 @@ export function useIntegration(
   );
   const list = useInfiniteQuery({ ...integrationsQueryOptions(kit.client), select, enabled: !known }, kit.queryClient);
   const missingFromList = !known && list.isSuccess && list.data === undefined;
-  const single = useQuery({ ...integrationQueryOptions(kit.client, integrationKey), enabled: missingFromList }, kit.queryClient);
+  // While the list has it, every instance shares one idle key: a thousand rows create no cache entries.
+  const single = useQuery(
+    (missingFromList
+      ? integrationQueryOptions(kit.client, integrationKey)
+      : { queryKey: IDLE_QUERY_KEY, queryFn: skipToken }) as UseQueryOptions<Integration>,
+    kit.queryClient,
+  );
 
   const integration = known ?? list.data ?? (missingFromList ? single.data : undefined);
   const error = (known ? null : list.error ?? (missingFromList ? single.error : null)) as KitError | null;

@@ -36,17 +36,22 @@ export interface UseIntegrationsResult {
  * const { integrations, isLoading, hasNextPage, fetchNextPage } = useIntegrations({ search: 'crm' });
  * ```
  */
-export function useIntegrations(query: IntegrationsQuery = {}, kitProps: KitProps = {}): UseIntegrationsResult {
+export function useIntegrations(
+  query: IntegrationsQuery = {},
+  kitProps: KitProps = {},
+  /** `enabled: false` keeps the query idle (no request) until a condition holds. */
+  options: { enabled?: boolean } = {},
+): UseIntegrationsResult {
   const { kit } = useKit(kitProps, 'useIntegrations');
   const result = useInfiniteQuery(
-    { ...integrationsQueryOptions(kit.client, query), placeholderData: keepPreviousData },
+    { ...integrationsQueryOptions(kit.client, query), placeholderData: keepPreviousData, enabled: options.enabled ?? true },
     kit.queryClient,
   );
   const integrations = useMemo(() => result.data?.pages.flatMap((page) => page.items) ?? [], [result.data]);
   const { fetchNextPage, refetch } = result;
   return {
     integrations,
-    isLoading: result.isPending,
+    isLoading: result.isPending && result.fetchStatus !== 'idle',
     isFetching: result.isFetching,
     isPlaceholderData: result.isPlaceholderData,
     error: (result.error as KitError | null) ?? null,

@@ -87,7 +87,14 @@ export function ConnectButton(props: ConnectButtonProps) {
   const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'ConnectButton');
   const { labels, unstyled } = resolved;
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const [dialogOpen, setDialogOpenState] = useState(false);
+  // The dialog (a Radix Dialog tree) is mounted on first use only: a list of a thousand rows
+  // should not build a thousand dialogs.
+  const [dialogMounted, setDialogMounted] = useState(false);
+  const setDialogOpen = (open: boolean) => {
+    if (open) setDialogMounted(true);
+    setDialogOpenState(open);
+  };
   const [lastInput, setLastInput] = useState<ConnectInput | undefined>(undefined);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const composedRef = useComposedRefs(ref, buttonRef);
@@ -165,7 +172,7 @@ export function ConnectButton(props: ConnectButtonProps) {
           </>
         )}
       </Comp>
-      {mode === 'custom' ? (
+      {mode === 'custom' && dialogMounted ? (
         <ConnectDialog
           open={dialogOpen}
           onOpenChange={(open) => {

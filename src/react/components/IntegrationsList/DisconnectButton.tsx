@@ -23,6 +23,8 @@ export function DisconnectButton({
 }) {
   const { labels, unstyled } = kit;
   const [open, setOpen] = useState(false);
+  // The AlertDialog tree is built on first use only (a list can have a thousand rows).
+  const [mounted, setMounted] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const { disconnect, isDisconnecting, error } = useDisconnect(integration.key, {
     ...kitProps,
@@ -33,24 +35,36 @@ export function DisconnectButton({
   });
   const name = integration.name;
   const themed = themeRootProps(kit, !kit.portalContainer);
+  const trigger = (
+    <button
+      ref={triggerRef}
+      type="button"
+      className={cn(!unstyled && 'mk-Button')}
+      data-variant="ghost"
+      data-slot="disconnect-button"
+      data-busy={dataFlag(isDisconnecting)}
+      aria-label={formatLabel(labels.disconnectFrom, { name })}
+      aria-haspopup="dialog"
+      onClick={() => {
+        setMounted(true);
+        setOpen(true);
+      }}
+    >
+      {labels.disconnect}
+    </button>
+  );
+  if (!mounted) return trigger;
   return (
+    <>
+    {trigger}
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger asChild>
-        <button
-          ref={triggerRef}
-          type="button"
-          className={cn(!unstyled && 'mk-Button')}
-          data-variant="ghost"
-          data-slot="disconnect-button"
-          data-busy={dataFlag(isDisconnecting)}
-          aria-label={formatLabel(labels.disconnectFrom, { name })}
-        >
-          {labels.disconnect}
-        </button>
-      </AlertDialog.Trigger>
       <AlertDialog.Portal container={kit.portalContainer ?? undefined}>
         <AlertDialog.Overlay className={cn(themed.rootClass, !unstyled && 'mk-Dialog-overlay')} data-mk-theme={themed['data-mk-theme']} />
         <AlertDialog.Content
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            triggerRef.current?.focus();
+          }}
           className={cn(themed.rootClass, !unstyled && 'mk-Dialog-content')}
           data-mk-theme={themed['data-mk-theme']}
           data-slot="disconnect-dialog"
@@ -89,5 +103,6 @@ export function DisconnectButton({
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
+    </>
   );
 }

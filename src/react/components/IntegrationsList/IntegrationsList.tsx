@@ -1,5 +1,5 @@
 import type { Connection, Integration } from '@integration-app/sdk';
-import { useDeferredValue, useEffect, useId, useMemo, useState, type ComponentPropsWithRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithRef, type KeyboardEvent, type ReactNode } from 'react';
 import { membraneKeys } from '../../../core/query/membraneKeys.js';
 import { getConnectionState, type ConnectionState } from '../../../core/state/getConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
@@ -35,7 +35,7 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
   searchable?: boolean;
   /** Delay before the search goes to the server, in ms (local filtering is instant). Default 300. */
   searchDebounceMs?: number;
-  /** Custom row markup, built from `IntegrationsList.Item` and its parts. */
+  /** Custom row markup, built from `IntegrationsList.Item` (which the search filter relies on) and its parts. */
   renderItem?: (integration: Integration, state: ConnectionState) => ReactNode;
 }
 
@@ -93,12 +93,45 @@ export function IntegrationsList(props: IntegrationsListProps) {
     return () => clearTimeout(timer);
   }, [search, searchDebounceMs]);
 
-  const query = useIntegrations({ search: serverSearch, limit: pageSize }, kitProps);
+  // The first pages are the list. The server is asked only for what is not loaded yet: when more
+  // pages exist, a search also goes to the server and its extra results join the rows.
+  const query = useIntegrations({ limit: pageSize }, kitProps);
+  const serverQuery = useIntegrations({ search: serverSearch, limit: pageSize }, kitProps, {
+    enabled: serverSearch !== '' && query.hasNextPage,
+  });
+  const serverActive = serverSearch !== '' && query.hasNextPage;
+  const rows = useMemo(() => {
+    if (!serverActive || serverQuery.integrations.length === 0) return query.integrations;
+    const known = new Set(query.integrations.map((integration) => integration.id));
+    return [...query.integrations, ...serverQuery.integrations.filter((integration) => !known.has(integration.id))];
+  }, [query.integrations, serverQuery.integrations, serverActive]);
   const deferredSearch = useDeferredValue(search);
   const needle = deferredSearch.trim().toLowerCase();
-  const visible = useMemo(
-    () => (needle === '' ? query.integrations : query.integrations.filter((integration) => matchesSearch(integration, needle))),
-    [query.integrations, needle],
+  const visibleIds = useMemo(() => {
+    const ids = new Set<string>();
+    const fromServer = serverActive && !serverQuery.isPlaceholderData ? new Set(serverQuery.integrations.map((i) => i.id)) : undefined;
+    for (const integration of rows) {
+      if (needle === '' || matchesSearch(integration, needle) || fromServer?.has(integration.id)) ids.add(integration.id);
+    }
+    return ids;
+  }, [rows, needle, serverActive, serverQuery.integrations, serverQuery.isPlaceholderData]);
+
+  // Filtering hides rows instead of unmounting them: a keystroke touches one attribute per row,
+  // not a thousand component trees.
+  const listRef = useRef<HTMLUListElement>(null);
+  const listMounted = !query.isLoading && !(query.error && query.integrations.length === 0);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    for (const row of list.querySelectorAll<HTMLElement>(':scope > [data-integration-id]')) {
+      const hide = !visibleIds.has(row.dataset.integrationId ?? '');
+      if (row.hidden !== hide) row.hidden = hide;
+    }
+  }, [visibleIds, rows, listMounted]);
+  // The same elements on every keystroke, so React skips the rows entirely.
+  const rowElements = useMemo(
+    () => rows.map((integration) => <ListRow key={integration.id} integration={integration} renderItem={renderItem} />),
+    [rows, renderItem],
   );
 
   const contextValue = useMemo<IntegrationsListContextValue>(
@@ -123,7 +156,9 @@ export function IntegrationsList(props: IntegrationsListProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    const rows = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-slot="integrations-list-item"]'));
+    const rows = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-slot="integrations-list-item"]')).filter(
+      (row) => !row.hidden,
+    );
     if (rows.length === 0) return;
     const current = rows.findIndex((row) => row.contains(document.activeElement));
     let next = current;
@@ -138,7 +173,13 @@ export function IntegrationsList(props: IntegrationsListProps) {
     }
   };
 
-  const listState = query.isLoading ? 'loading' : query.error && query.integrations.length === 0 ? 'error' : visible.length === 0 ? 'empty' : 'ready';
+  const listState = query.isLoading
+    ? 'loading'
+    : query.error && query.integrations.length === 0
+      ? 'error'
+      : visibleIds.size === 0
+        ? 'empty'
+        : 'ready';
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
 
   let content: ReactNode;
@@ -168,19 +209,26 @@ export function IntegrationsList(props: IntegrationsListProps) {
         </button>
       </div>
     );
-  } else if (listState === 'empty') {
-    content = (
-      <p role="status" className={cn(!unstyled && 'mk-IntegrationsList-empty')} data-slot="integrations-list-empty">
-        {search.trim() ? formatLabel(labels.emptySearch, { query: search.trim() }) : labels.empty}
-      </p>
-    );
   } else {
     content = (
-      <ul id={listId} aria-label={labels.listLabel} className={cn(!unstyled && 'mk-IntegrationsList-items')} data-slot="integrations-list-items" onKeyDown={onKeyDown}>
-        {visible.map((integration) => (
-          <ListRow key={integration.id} integration={integration} renderItem={renderItem} />
-        ))}
-      </ul>
+      <>
+        {listState === 'empty' ? (
+          <p role="status" className={cn(!unstyled && 'mk-IntegrationsList-empty')} data-slot="integrations-list-empty">
+            {search.trim() ? formatLabel(labels.emptySearch, { query: search.trim() }) : labels.empty}
+          </p>
+        ) : null}
+        <ul
+          ref={listRef}
+          id={listId}
+          hidden={listState === 'empty'}
+          aria-label={labels.listLabel}
+          className={cn(!unstyled && 'mk-IntegrationsList-items')}
+          data-slot="integrations-list-items"
+          onKeyDown={onKeyDown}
+        >
+          {rowElements}
+        </ul>
+      </>
     );
   }
 
@@ -190,9 +238,9 @@ export function IntegrationsList(props: IntegrationsListProps) {
       className={cn(rootClass, !unstyled && 'mk-IntegrationsList', className)}
       data-slot="integrations-list"
       data-state={listState}
-      data-fetching={dataFlag(query.isFetching && !query.isLoading)}
+      data-fetching={dataFlag((query.isFetching && !query.isLoading) || serverQuery.isFetching)}
       data-mk-theme={dataTheme}
-      aria-busy={query.isLoading || query.isFetching ? true : undefined}
+      aria-busy={query.isLoading || query.isFetching || serverQuery.isFetching ? true : undefined}
     >
       <ThemeScopeContext.Provider value={resolved.theme}>
         <IntegrationsListContext.Provider value={contextValue}>
@@ -258,10 +306,17 @@ export function IntegrationsList(props: IntegrationsListProps) {
   );
 }
 
-function ListRow({ integration, renderItem }: { integration: Integration; renderItem: IntegrationsListProps['renderItem'] }) {
+/** Memoised so that typing in the search box re-renders only the rows that appear or disappear. */
+const ListRow = memo(function ListRow({
+  integration,
+  renderItem,
+}: {
+  integration: Integration;
+  renderItem: IntegrationsListProps['renderItem'];
+}) {
   if (renderItem) return <>{renderItem(integration, getConnectionState(integration))}</>;
   return <IntegrationsListItem integration={integration} />;
-}
+});
 
 IntegrationsList.Item = IntegrationsListItem;
 IntegrationsList.Logo = IntegrationsListLogo;

@@ -85,6 +85,7 @@ function ItemInner({
       data-slot="integrations-list-item"
       data-state={state}
       data-integration-key={integration.key}
+      data-integration-id={integration.id}
     >
       {children}
     </Comp>
