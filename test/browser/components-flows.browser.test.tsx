@@ -166,4 +166,62 @@ describe('prebuilt mode in Chromium', () => {
     const log = await requestLog();
     expect(log.filter((entry) => entry.method === 'GET' && entry.path === '/integrations')).toHaveLength(2);
   });
+
+  it('repairs a disconnected connection through the SDK reconnect UI', async () => {
+    const onConnected = vi.fn();
+    const events: MembraneKitEvent[] = [];
+    render(
+      <ConnectButton
+        integrationKey="salesforce"
+        mode="prebuilt"
+        fetchToken={fetchToken}
+        apiUri={emulator().apiUri}
+        uiUri={emulator().uiUri}
+        onConnected={onConnected}
+        onEvent={(event) => events.push(event)}
+      />,
+    );
+    const button = await ready('Reconnect Salesforce');
+    await userEvent.click(button);
+    await commands.clickInFrame({ frameUrlIncludes: '/embed/connections/', role: 'button', name: 'Reconnect' });
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(onConnected.mock.calls[0]![0]).toMatchObject({ id: '65a1f0c2d4e5f60718293c02' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
+    expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.succeeded']);
+    expect(events[0]).toMatchObject({ mode: 'prebuilt', reconnect: true });
+  });
+
+  it('reports a prebuilt UI closed without connecting as cancelled, and "Manage integrations" refreshes the list on close', async () => {
+    const onCancel = vi.fn();
+    const events: MembraneKitEvent[] = [];
+    render(
+      <>
+        <ConnectButton
+          integrationKey="notion"
+          mode="prebuilt"
+          fetchToken={fetchToken}
+          apiUri={emulator().apiUri}
+          uiUri={emulator().uiUri}
+          onCancel={onCancel}
+          onEvent={(event) => events.push(event)}
+        />
+        <IntegrationsList mode="prebuilt" searchable={false} fetchToken={fetchToken} apiUri={emulator().apiUri} uiUri={emulator().uiUri} />
+      </>,
+    );
+    await screen.findByRole('list', { name: 'Integrations' }, { timeout: 10_000 });
+    const button = document.querySelector<HTMLButtonElement>('[data-slot="connect-button"]')!;
+    expect(button).toHaveAccessibleName('Connect Notion');
+    await userEvent.click(button);
+    await commands.clickInFrame({ frameUrlIncludes: '/embed/', role: 'button', name: 'Cancel' });
+    await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.cancelled']);
+
+    const listsBefore = (await requestLog()).filter((entry) => entry.method === 'GET' && entry.path === '/integrations').length;
+    await userEvent.click(screen.getByRole('button', { name: 'Manage integrations' }));
+    expect(await commands.frameText({ frameUrlIncludes: '/embed/main' })).toContain('Integrations');
+    await commands.clickInFrame({ frameUrlIncludes: '/embed/main', role: 'button', name: 'Close' });
+    await waitFor(async () =>
+      expect((await requestLog()).filter((entry) => entry.method === 'GET' && entry.path === '/integrations').length).toBe(listsBefore + 1),
+    );
+  });
 });
