@@ -16,12 +16,12 @@ export interface ConnectDialogProps {
   onOpenChange: (open: boolean) => void;
   /** The flow to drive (from `useConnect`). */
   connect: UseConnectResult;
-  /** Resolved kit settings of the component that owns the dialog. */
+  /** Resolved kit settings (from `useMembraneKit()`), for labels, theme and portals. */
   kit: ResolvedKit;
-  /** Input of the last attempt, used by Retry. */
-  lastInput: ConnectInput | undefined;
+  /** Input of the last attempt, used by Retry and "Continue in this tab". */
+  lastInput?: ConnectInput;
   /** Called with the input just before the flow starts (so Retry can reuse it). */
-  onStart: (input: ConnectInput) => void;
+  onStart?: (input: ConnectInput) => void;
   /** Where focus goes when the dialog closes (the button that opened it). */
   returnFocusTo?: { current: HTMLElement | null };
 }
@@ -42,8 +42,9 @@ function optionTitle(option: AuthOption, name: string, labels: ResolvedKit['labe
  * @example
  * ```tsx
  * const connect = useConnect('hubspot');
- * const kit = useKit({}, 'MyButton');
- * <ConnectDialog open={open} onOpenChange={setOpen} connect={connect} kit={kit} lastInput={undefined} onStart={() => {}} />
+ * const kit = useMembraneKit();
+ * <button onClick={() => setOpen(true)}>Connect</button>
+ * <ConnectDialog open={open} onOpenChange={setOpen} connect={connect} kit={kit} />
  * ```
  */
 export function ConnectDialog({ open, onOpenChange, connect, kit, lastInput, onStart, returnFocusTo }: ConnectDialogProps) {
@@ -112,14 +113,14 @@ export function ConnectDialog({ open, onOpenChange, connect, kit, lastInput, onS
       return;
     }
     const input = currentInput();
-    onStart(input);
+    onStart?.(input);
     connect.connect(input); // synchronous: the popup opens inside this submit event
   };
 
   const retry = () => {
     const input = lastInput ?? currentInput();
     connect.reset();
-    onStart(input);
+    onStart?.(input);
     connect.connect(input);
   };
 
