@@ -2,7 +2,14 @@ import { toKitError } from '../errors/toKitError.js';
 import { createRequestId } from './createRequestId.js';
 import { submitConnectionForm, type ConnectionRequestFields } from './submitConnectionForm.js';
 
-/** sessionStorage key of the marker that says "a same-window connect left this page". */
+/**
+ * sessionStorage key of the marker that says "a same-window connect left this page".
+ *
+ * @example
+ * ```ts
+ * const pending = sessionStorage.getItem(REDIRECT_MARKER_KEY) !== null;
+ * ```
+ */
 export const REDIRECT_MARKER_KEY = 'membrane-kit:connect-redirect';
 
 /** What the kit remembers across the same-window redirect. */

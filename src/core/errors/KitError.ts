@@ -20,7 +20,14 @@ export type KitErrorCode =
   | 'invalid_parameters'
   | 'timeout';
 
-/** Every {@link KitErrorCode}, in a stable order. */
+/**
+ * Every {@link KitErrorCode}, in a stable order.
+ *
+ * @example
+ * ```ts
+ * const messages = Object.fromEntries(KIT_ERROR_CODES.map((code) => [code, t(`errors.${code}`)]));
+ * ```
+ */
 export const KIT_ERROR_CODES: readonly KitErrorCode[] = [
   'auth',
   'popup_blocked',

@@ -13,7 +13,14 @@ export interface ConnectionsQuery {
   limit?: number;
 }
 
-/** Page size used when a query does not set `limit`: every component asks for the same key by default. */
+/**
+ * Page size used when a query does not set `limit`: every component asks for the same key by default.
+ *
+ * @example
+ * ```ts
+ * membraneKeys.integrations(); // ['membrane', 'integrations', { limit: DEFAULT_PAGE_SIZE }]
+ * ```
+ */
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** Same query, same key: drop blank and undefined fields and fill the default page size. */

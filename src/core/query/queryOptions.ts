@@ -9,7 +9,14 @@ export interface MembranePage<T> {
   cursor?: string;
 }
 
-/** Freshness shared by every kit query: reused for 10 s, then refetched on mount and focus. */
+/**
+ * Freshness shared by every kit query: reused for 10 s, then refetched on mount and focus.
+ *
+ * @example
+ * ```ts
+ * useQuery({ ...myOptions, staleTime: KIT_STALE_TIME_MS });
+ * ```
+ */
 export const KIT_STALE_TIME_MS = 10_000;
 
 /** Calls the SDK and rethrows failures as {@link KitError}, so every hook sees the same error type. */

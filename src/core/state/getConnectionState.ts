@@ -10,7 +10,14 @@ import type { Connection, Integration } from '@integration-app/sdk';
  */
 export type ConnectionState = 'not-connected' | 'connecting' | 'connected' | 'disconnected' | 'error';
 
-/** Every {@link ConnectionState}, in display order. */
+/**
+ * Every {@link ConnectionState}, in display order.
+ *
+ * @example
+ * ```ts
+ * CONNECTION_STATES.map((state) => labels.status[state]);
+ * ```
+ */
 export const CONNECTION_STATES: readonly ConnectionState[] = [
   'not-connected',
   'connecting',

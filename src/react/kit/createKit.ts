@@ -8,8 +8,23 @@ import { createTokenManager } from '../../core/token/createTokenManager.js';
 import type { FetchToken, TokenManager } from '../../core/token/types.js';
 import { createEventEmitter, type KitEventEmitter } from '../events/createEventEmitter.js';
 
-/** Default Membrane endpoints (the SDK's). */
+/**
+ * Default Membrane API endpoint (the SDK's), used when no `apiUri` is given.
+ *
+ * @example
+ * ```ts
+ * const kit = getSharedKit({ apiUri: DEFAULT_API_URI, fetchToken });
+ * ```
+ */
 export const DEFAULT_API_URI = 'https://api.integration.app';
+/**
+ * Default Membrane UI endpoint (the SDK's) for the prebuilt UI, used when no `uiUri` is given.
+ *
+ * @example
+ * ```ts
+ * createKit({ fetchToken, uiUri: DEFAULT_UI_URI });
+ * ```
+ */
 export const DEFAULT_UI_URI = 'https://ui.integration.app';
 
 /** Everything components of one kit share: one token, one client, one cache, one event stream. */

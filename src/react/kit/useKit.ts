@@ -23,7 +23,16 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? () => undefine
 
 /**
  * Resolves the kit a component uses: the provider's, or, without one (or with another `apiUri`),
- * the shared kit for `apiUri` fed by the component's own `fetchToken`.
+ * the shared kit for `apiUri` fed by the component's own `fetchToken`. `componentName` names the
+ * component in the error thrown when neither a provider nor `fetchToken` is there.
+ *
+ * @example
+ * ```tsx
+ * function MyWidget(props: KitProps) {
+ *   const { kit, labels } = useKit(props, 'MyWidget');
+ *   return <span>{labels.connect}</span>;
+ * }
+ * ```
  */
 export function useKit(props: KitProps, componentName: string): ResolvedKit {
   const context = useContext(KitContext);

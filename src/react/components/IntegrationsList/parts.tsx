@@ -95,6 +95,15 @@ function ItemInner({
 /**
  * The app's logo (decorative: the name is next to it); initials when there is no logo or it fails.
  * Attributes: `data-slot="integrations-list-logo"`, `data-fallback` when showing initials.
+ *
+ * @example
+ * ```tsx
+ * <IntegrationsList renderItem={(integration) => (
+ *   <IntegrationsList.Item integration={integration}>
+ *     <IntegrationsList.Logo /><IntegrationsList.Name /><IntegrationsList.Status /><IntegrationsList.Action />
+ *   </IntegrationsList.Item>
+ * )} />
+ * ```
  */
 export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithRef<'img'>) {
   const { list, integration } = useListPart('Logo');
@@ -121,7 +130,18 @@ export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithR
   );
 }
 
-/** The app's name. Attributes: `data-slot="integrations-list-name"`. */
+/**
+ * The app's name. Attributes: `data-slot="integrations-list-name"`.
+ *
+ * @example
+ * ```tsx
+ * <IntegrationsList renderItem={(integration) => (
+ *   <IntegrationsList.Item integration={integration}>
+ *     <IntegrationsList.Logo /><IntegrationsList.Name /><IntegrationsList.Status /><IntegrationsList.Action />
+ *   </IntegrationsList.Item>
+ * )} />
+ * ```
+ */
 export function IntegrationsListName({ className, children, ...rest }: ComponentPropsWithRef<'span'>) {
   const { list, integration } = useListPart('Name');
   return (
@@ -131,7 +151,18 @@ export function IntegrationsListName({ className, children, ...rest }: Component
   );
 }
 
-/** The row's connection status badge (error text on hover and focus). `data-slot="integrations-list-status"`. */
+/**
+ * The row's connection status badge (error text on hover and focus). `data-slot="integrations-list-status"`.
+ *
+ * @example
+ * ```tsx
+ * <IntegrationsList renderItem={(integration) => (
+ *   <IntegrationsList.Item integration={integration}>
+ *     <IntegrationsList.Logo /><IntegrationsList.Name /><IntegrationsList.Status /><IntegrationsList.Action />
+ *   </IntegrationsList.Item>
+ * )} />
+ * ```
+ */
 export function IntegrationsListStatus({ className }: { className?: string }) {
   const { list, integration } = useListPart('Status');
   const state = useRowState(integration);
@@ -145,6 +176,15 @@ export function IntegrationsListStatus({ className }: { className?: string }) {
 /**
  * The row's actions: Connect; Reconnect and Disconnect when the connection is broken; Disconnect
  * (behind a confirmation) when connected. `data-slot="integrations-list-action"`.
+ *
+ * @example
+ * ```tsx
+ * <IntegrationsList renderItem={(integration) => (
+ *   <IntegrationsList.Item integration={integration}>
+ *     <IntegrationsList.Logo /><IntegrationsList.Name /><IntegrationsList.Status /><IntegrationsList.Action />
+ *   </IntegrationsList.Item>
+ * )} />
+ * ```
  */
 export function IntegrationsListAction({ className }: { className?: string }) {
   const { list, integration } = useListPart('Action');
