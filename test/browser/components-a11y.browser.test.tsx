@@ -68,6 +68,17 @@ describe.each<MembraneKitTheme>(['light', 'dark'])('axe (WCAG 2.2 AA) in the %s 
     await expectNoAxeViolations();
   });
 
+  it('the auth-option picker', async () => {
+    render(<ConnectButton integrationKey="jira" fetchToken={fetchToken} apiUri={emulator().apiUri} theme={theme} />);
+    const button = await screen.findByRole('button', { name: 'Connect Jira' }, { timeout: 10_000 });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Connect Jira' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: /API token/ }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expectNoAxeViolations();
+  });
+
   it('the disconnect confirmation', async () => {
     render(
       <MembraneKitProvider fetchToken={fetchToken} apiUri={emulator().apiUri} theme={theme}>

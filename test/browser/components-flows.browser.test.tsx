@@ -121,6 +121,33 @@ describe('custom flow in Chromium against the emulator', () => {
     await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
   });
 
+  it('picks an auth option and fills its form with the keyboard alone; Escape also returns focus', async () => {
+    const onConnected = vi.fn();
+    render(<ConnectButton integrationKey="jira" fetchToken={fetchToken} apiUri={emulator().apiUri} onConnected={onConnected} />);
+    const button = await ready('Connect Jira');
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    let dialog = await screen.findByRole('dialog', { name: 'Connect Jira' });
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: /Atlassian account/ })).toHaveFocus());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(button).toHaveFocus();
+
+    await userEvent.keyboard('{Enter}');
+    dialog = await screen.findByRole('dialog', { name: 'Connect Jira' });
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: /Atlassian account/ })).toHaveFocus());
+    await userEvent.keyboard('{ArrowDown}');
+    expect(within(dialog).getByRole('radio', { name: /API token/ })).toBeChecked();
+    await userEvent.keyboard('{Tab}');
+    expect(within(dialog).getByLabelText(/Site URL/)).toHaveFocus();
+    await userEvent.keyboard('https://acme.atlassian.net{Tab}me@acme.test{Tab}secret-token{Enter}');
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(button).toHaveFocus();
+    expect(onConnected.mock.calls[0]![0]).toMatchObject({ authOptionKey: 'api-token' });
+  });
+
   it('runs the same-window redirect and reads the result back', async () => {
     await setFaults({ consent: 'allow' });
     const frame = document.createElement('iframe');
