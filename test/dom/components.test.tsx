@@ -1,5 +1,5 @@
 import './nodeTextEncoding.ts';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -24,6 +24,8 @@ beforeEach(() => {
   resetConnectRedirectClaim();
 });
 afterEach(() => {
+  // Unmount first: a still-mounted component would refetch into the kit being reset.
+  cleanup();
   resetSharedKits();
   vi.restoreAllMocks();
 });

@@ -1,6 +1,6 @@
 import './nodeTextEncoding.ts';
 import { IntegrationAppProvider, useIntegrationApp, useIntegrations } from '@integration-app/react';
-import { render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionStatus, MembraneKitProvider, resetSharedKits, useKit } from '../../src/index.ts';
 import { IntegrationAppProviderFromKit, MembraneKitProviderFromIntegrationApp } from '../../src/integration-app-react/index.ts';
@@ -11,7 +11,11 @@ const { emulator, server, fetchToken } = startEmulatorServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 beforeEach(() => emulator.store.reset());
-afterEach(() => resetSharedKits());
+afterEach(() => {
+  // Unmount first: a still-mounted component would refetch into the kit being reset.
+  cleanup();
+  resetSharedKits();
+});
 
 function LegacyList() {
   const { items } = useIntegrations();

@@ -1,8 +1,17 @@
 import './nodeTextEncoding.ts';
-import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import { cleanup, act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectButton, ConnectionStatus, MembraneKitProvider, resetSharedKits, useTokenState, type MembraneKitEvent } from '../../src/index.ts';
+import {
+  ConnectButton,
+  ConnectionStatus,
+  MembraneKitProvider,
+  getSharedKit,
+  membraneKeys,
+  resetSharedKits,
+  useTokenState,
+  type MembraneKitEvent,
+} from '../../src/index.ts';
 import { API_URI, startEmulatorServer } from './emulatorServer.ts';
 
 const { emulator, server, fetchToken, requests } = startEmulatorServer();
@@ -13,7 +22,11 @@ beforeEach(() => {
   emulator.store.reset();
   emulator.faults.clear();
 });
-afterEach(() => resetSharedKits());
+afterEach(() => {
+  // Unmount first: a still-mounted component would refetch into the kit being reset.
+  cleanup();
+  resetSharedKits();
+});
 
 describe('components without a provider', () => {
   it('share one token and one list request, even with inline fetchToken arrows recreated on every render', async () => {
@@ -37,6 +50,27 @@ describe('components without a provider', () => {
     expect(document.querySelectorAll('[data-slot="connection-status"]')[1]).toHaveAttribute('data-state', 'disconnected');
     expect(backend).toHaveBeenCalledTimes(1);
     expect(requests('GET', '/integrations')).toBe(1);
+  });
+
+  it('refreshes a status when the window regains focus', async () => {
+    render(<ConnectionStatus integrationKey="github" apiUri={API_URI} fetchToken={fetchToken} />);
+    const status = () => document.querySelector('[data-slot="connection-status"]');
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'not-connected'));
+    const loaded = requests('GET', '/integrations');
+    expect(loaded).toBe(1);
+    const customer = emulator.store.findCustomer(emulator.store.defaultCustomer.id)!;
+    const github = emulator.store.findIntegration('github')!;
+    emulator.store.createConnection({ name: 'GitHub', userId: customer.id, integrationId: github.id, authOptionKey: 'oauth2', parameters: {} });
+    // Still fresh: focus does not refetch.
+    window.dispatchEvent(new Event('focus'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(status()).toHaveAttribute('data-state', 'not-connected');
+    expect(requests('GET', '/integrations')).toBe(loaded);
+    // Stale: focus refetches once.
+    await act(() => getSharedKit({ apiUri: API_URI }).queryClient.invalidateQueries({ queryKey: membraneKeys.all, refetchType: 'none' }));
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'connected'));
+    expect(requests('GET', '/integrations')).toBe(loaded + 1);
   });
 
   it('explains a missing fetchToken', () => {

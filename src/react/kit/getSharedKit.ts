@@ -1,7 +1,8 @@
 import type { FetchToken } from '../../core/token/types.js';
 import { createKit, DEFAULT_API_URI, type MembraneKit } from './createKit.js';
+import { watchWindowFocus } from './watchWindowFocus.js';
 
-const registry = new Map<string, MembraneKit>();
+const registry = new Map<string, { kit: MembraneKit; stop: () => void }>();
 
 /**
  * The kit shared by every provider-less component pointing at `apiUri`: one token manager, one
@@ -15,12 +16,11 @@ const registry = new Map<string, MembraneKit>();
  */
 export function getSharedKit(options: { apiUri?: string; uiUri?: string; fetchToken?: FetchToken }): MembraneKit {
   const apiUri = options.apiUri ?? DEFAULT_API_URI;
-  let kit = registry.get(apiUri);
-  if (!kit) {
-    kit = createKit({ apiUri, uiUri: options.uiUri, fetchToken: options.fetchToken });
-    if (typeof window !== 'undefined') kit.queryClient.mount();
-    registry.set(apiUri, kit);
-  }
+  const existing = registry.get(apiUri);
+  if (existing) return existing.kit;
+  const kit = createKit({ apiUri, uiUri: options.uiUri, fetchToken: options.fetchToken });
+  if (typeof window !== 'undefined') kit.queryClient.mount();
+  registry.set(apiUri, { kit, stop: watchWindowFocus(kit) });
   return kit;
 }
 
@@ -34,7 +34,8 @@ export function getSharedKit(options: { apiUri?: string; uiUri?: string; fetchTo
  * ```
  */
 export function resetSharedKits(): void {
-  for (const kit of registry.values()) {
+  for (const { kit, stop } of registry.values()) {
+    stop();
     kit.queryClient.clear();
     kit.queryClient.unmount();
     kit.tokenManager.invalidate();

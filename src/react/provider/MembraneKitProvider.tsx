@@ -5,6 +5,7 @@ import type { FetchToken } from '../../core/token/types.js';
 import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
 import { createKit } from '../kit/createKit.js';
+import { watchWindowFocus } from '../kit/watchWindowFocus.js';
 import { KitContext, ThemeScopeContext, type KitContextValue, type MembraneKitTheme } from '../kit/KitContext.js';
 import { cn } from '../utils/cn.js';
 
@@ -67,7 +68,11 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
 
   useEffect(() => {
     kit.queryClient.mount();
-    return () => kit.queryClient.unmount();
+    const stopWatchingFocus = watchWindowFocus(kit);
+    return () => {
+      stopWatchingFocus();
+      kit.queryClient.unmount();
+    };
   }, [kit]);
 
   const onEventRef = useRef(onEvent);
