@@ -13,6 +13,8 @@ const fetchToken = () => getToken();
 beforeEach(async () => {
   await resetEmulator();
   resetConnectRedirectClaim();
+  // A popup of the previous test may still be closing itself; never act on it by mistake.
+  await waitFor(async () => expect(await commands.countPopups()).toBe(0), { timeout: 5000 });
 });
 afterEach(() => {
   cleanup();
