@@ -205,6 +205,36 @@ describe('ConnectButton (custom flow)', () => {
     expect(requests('GET', '/integrations')).toBe(2);
   });
 
+  it('shows a failure reported by the popup in plain words, with a retry that opens a new popup', async () => {
+    const user = userEvent.setup();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => fakePopup() as unknown as Window);
+    const forms = captureForms();
+    const onError = vi.fn();
+    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onError={onError} />);
+    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await user.click(button);
+    await waitFor(() => expect(forms).toHaveLength(1));
+    act(() =>
+      postFrom(API_ORIGIN, {
+        source: 'integration.app',
+        type: 'newConnectionFailure',
+        requestId: forms[0]!.payload.requestId,
+        error: 'Access denied',
+        errorData: { type: 'connection', message: 'The user denied access' },
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Connect GitHub' });
+    const alert = within(dialog).getByRole('alert');
+    expect(alert).toHaveTextContent('Could not connect GitHub');
+    expect(alert).toHaveTextContent('Authentication failed. Check the details and try again.');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'auth', message: 'The user denied access' }));
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(open).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(forms).toHaveLength(2));
+    expect(forms[1]!.payload.requestId).not.toBe(forms[0]!.payload.requestId);
+  });
+
   it('reports a closed popup as cancelled', async () => {
     const user = userEvent.setup();
     const popup = fakePopup();
