@@ -11,6 +11,7 @@ import {
   type MembraneKitEvent,
 } from '../../src/index.ts';
 import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
+import { REDIRECT_MARKER_KEY } from '../../src/core/connect/connectWithRedirect.ts';
 import { API_URI, startEmulatorServer } from './emulatorServer.ts';
 
 const { emulator, server, fetchToken, requests } = startEmulatorServer();
@@ -328,6 +329,36 @@ describe('ConnectButton (custom flow)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(forms).toHaveLength(1));
     expect(forms[0]!.action).toBe(`${API_URI}/connection-popup?connectionId=65a1f0c2d4e5f60718293c02`);
+  });
+});
+
+describe('same-window flow', () => {
+  it('picks up the result when the app loads again, confirms it, and cleans the URL', async () => {
+    const onConnected = vi.fn();
+    const events: MembraneKitEvent[] = [];
+    sessionStorage.setItem(REDIRECT_MARKER_KEY, JSON.stringify({ integrationKey: 'hubspot', requestId: 'r1', startedAt: Date.now() }));
+    window.history.pushState(null, '', '/settings?tab=apps&connectionId=65a1f0c2d4e5f60718293c01');
+    render(
+      <>
+        <ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} />
+        <ConnectButton integrationKey="hubspot" fetchToken={fetchToken} apiUri={API_URI} onConnected={onConnected} onEvent={(event) => events.push(event)} />
+      </>,
+    );
+    await waitFor(() => expect(onConnected).toHaveBeenCalledWith(expect.objectContaining({ id: '65a1f0c2d4e5f60718293c01' })));
+    expect(window.location.search).toBe('?tab=apps');
+    expect(sessionStorage.getItem(REDIRECT_MARKER_KEY)).toBeNull();
+    expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.succeeded']);
+    expect(requests('GET', '/connections/65a1f0c2d4e5f60718293c01')).toBe(1);
+  });
+
+  it('reports a failed same-window connect', async () => {
+    const onError = vi.fn();
+    sessionStorage.setItem(REDIRECT_MARKER_KEY, JSON.stringify({ integrationKey: 'github', requestId: 'r1', startedAt: Date.now() }));
+    window.history.pushState(null, '', '/settings?error=Access%20denied');
+    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onError={onError} />);
+    await waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'auth' })));
+    expect(await screen.findByRole('dialog', { name: 'Connect GitHub' })).toHaveTextContent('Could not connect GitHub');
+    expect(window.location.search).toBe('');
   });
 });
 
