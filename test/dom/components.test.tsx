@@ -1,4 +1,3 @@
-import './nodeTextEncoding.ts';
 import { cleanup, act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

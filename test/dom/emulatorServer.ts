@@ -1,5 +1,4 @@
 /** jsdom tests: the emulator's MSW handlers behind a fixed fake origin, one app per file. */
-import './nodeTextEncoding.ts';
 import { setupServer } from 'msw/node';
 import { createEmulatorApp } from '../../src/emulator/createEmulatorApp.ts';
 import { createEmulatorHandlers } from '../../src/emulator/createEmulatorHandlers.ts';

@@ -1,4 +1,3 @@
-import './nodeTextEncoding.ts';
 import { IntegrationAppProvider, useIntegrationApp, useIntegrations } from '@integration-app/react';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,3 @@
-import './nodeTextEncoding.ts';
 import { cleanup, act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
