@@ -12,9 +12,6 @@ const isExternal = (id: string): boolean =>
   builtinModules.includes(id) ||
   externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** Entries whose first statement must be the `'use client'` directive (React Server Components). */
-const clientEntries = new Set(['index', 'integration-app-react']);
-
 // Library build: one ESM file per public entry point, every dependency and peer left external.
 export default defineConfig({
   plugins: [react()],
@@ -41,12 +38,8 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
-        banner: (chunk) =>
-          chunk.isEntry && clientEntries.has(chunk.name)
-            ? "'use client';"
-            : chunk.isEntry && chunk.name === 'cli'
-              ? '#!/usr/bin/env node'
-              : '',
+        // React entries keep their own `'use client'` directive; the CLI needs a shebang.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
       },
     },
   },
