@@ -19,7 +19,7 @@ async function fetchToken(): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-installListProbes(expected);
+installListProbes();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MembraneKitProvider fetchToken={fetchToken} apiUri={apiUri} uiUri={`${apiUri}/ui`}>

@@ -1,20 +1,27 @@
 /** One keystroke in the search box, timed from its `input` event. */
 export interface KeystrokeSample {
   value: string;
-  /** Rows the filtered list must show for this value. */
+  /** Integrations matching this value (the list may render only the first of them). */
+  matches: number;
+  /** Rows in the DOM once the list showed this value's matches. */
   rows: number;
-  /** Input event → the list's DOM shows exactly the filtered rows (React committed). */
+  /** Input event → the list's DOM shows the first matching rows, in order (React committed). */
   commitMs: number;
   /** Input event → the first frame painted after that commit. */
   paintMs: number;
 }
 
+/** The integrations the emulator serves, in the server's order (given to the page by the bench). */
+export type ListBenchCatalogue = Array<{ key: string; name: string }>;
+
 /** What the page exposes to the bench as `window.__listBench`. */
 export interface ListBenchProbes {
-  /** performance.now() (ms since navigation start) when all rows were in the DOM. */
+  /** performance.now() (ms since navigation start) when the list first showed its rows. */
   rowsInDomAt: number | null;
-  /** performance.now() after the first frame painted with all rows. */
+  /** performance.now() after the first frame painted with those rows. */
   rowsPaintedAt: number | null;
+  /** Rows in the DOM at first render (all of them, or the list's first batch). */
+  firstRows: number | null;
   keystrokes: KeystrokeSample[];
   /** Keystrokes whose filtered list has not appeared yet. */
   pending: number;
@@ -23,39 +30,61 @@ export interface ListBenchProbes {
 declare global {
   interface Window {
     __listBench: ListBenchProbes;
+    __listBenchCatalogue?: ListBenchCatalogue;
   }
 }
 
 const ROW = '[data-slot="integrations-list-item"]';
+const SHOW_MORE = '[data-slot="integrations-list-show-more"]';
 
 /** Runs `then` after the next frame has been painted (rAF runs before paint; the task after it, after). */
 function afterNextPaint(then: (at: number) => void): void {
   requestAnimationFrame(() => setTimeout(() => then(performance.now()), 0));
 }
 
+/** Rows a user can see: rendered and not hidden (a list may hide rows instead of unmounting them). */
+function renderedKeys(): string[] {
+  const keys: string[] = [];
+  for (const row of document.querySelectorAll<HTMLElement>(ROW)) {
+    if (!row.hidden && row.closest('[hidden]') === null) keys.push(row.dataset.integrationKey ?? '');
+  }
+  return keys;
+}
+
 /**
- * Installs the page's probes: when the list first holds `expectedRows` rows, and for every
- * `input` in the search box, how long until the list shows exactly the rows matching the typed
- * text (by name or key, as the list filters) — committed to the DOM, and painted.
+ * Whether the list shows `wanted`: its rendered rows are exactly the first matches in order, and
+ * either every match is rendered or the list offers to show more (it renders in batches).
  */
-export function installListProbes(expectedRows: number): void {
-  const probes: ListBenchProbes = { rowsInDomAt: null, rowsPaintedAt: null, keystrokes: [], pending: 0 };
+function shows(wanted: ListBenchCatalogue): boolean {
+  const keys = renderedKeys();
+  if (keys.length === 0 || keys.length > wanted.length) return wanted.length === 0 && keys.length === 0;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== wanted[i]!.key) return false;
+  return keys.length === wanted.length || document.querySelector(SHOW_MORE) !== null;
+}
+
+/**
+ * Installs the page's probes: when the list first shows its rows, and for every `input` in the
+ * search box, how long until the list shows the rows matching the typed text (by name or key, as
+ * the list filters) — committed to the DOM, and painted. Matches are computed from the catalogue
+ * the bench injects (`window.__listBenchCatalogue`), not from the DOM, since a list may render
+ * only its first rows.
+ */
+export function installListProbes(): void {
+  const catalogue = window.__listBenchCatalogue;
+  if (!catalogue || catalogue.length === 0) throw new Error('The bench must set window.__listBenchCatalogue before the page loads.');
+  const probes: ListBenchProbes = { rowsInDomAt: null, rowsPaintedAt: null, firstRows: null, keystrokes: [], pending: 0 };
   window.__listBench = probes;
-  let catalogue: Array<{ key: string; name: string }> = [];
   let lastNeedle = '';
-  const rows = () => document.querySelectorAll<HTMLElement>(ROW);
 
   const firstRender = new MutationObserver(() => {
-    if (rows().length < expectedRows) return;
+    const at = performance.now();
+    if (!shows(catalogue)) return;
     firstRender.disconnect();
-    probes.rowsInDomAt = performance.now();
-    catalogue = [...rows()].map((row) => ({
-      key: row.dataset.integrationKey ?? '',
-      name: row.querySelector('[data-slot="integrations-list-name"]')?.textContent ?? '',
-    }));
+    probes.rowsInDomAt = at;
+    probes.firstRows = renderedKeys().length;
     afterNextPaint((at) => (probes.rowsPaintedAt = at));
   });
-  firstRender.observe(document.body, { childList: true, subtree: true });
+  firstRender.observe(document.body, { childList: true, subtree: true, attributes: true });
 
   document.addEventListener(
     'input',
@@ -69,25 +98,22 @@ export function installListProbes(expectedRows: number): void {
       if (needle === lastNeedle) return;
       lastNeedle = needle;
       const wanted = catalogue.filter((item) => needle === '' || item.name.toLowerCase().includes(needle) || item.key.toLowerCase().includes(needle));
-      const shown = () => {
-        const current = rows();
-        if (current.length !== wanted.length) return false;
-        return wanted.length === 0 || (current[0]?.dataset.integrationKey === wanted[0]?.key && current[current.length - 1]?.dataset.integrationKey === wanted[wanted.length - 1]?.key);
-      };
       probes.pending++;
       let finished = false;
       const done = (commitAt: number) => {
         if (finished) return;
         finished = true;
         observer.disconnect();
+        const rows = renderedKeys().length;
         afterNextPaint((paintedAt) => {
-          probes.keystrokes.push({ value, rows: wanted.length, commitMs: commitAt - startedAt, paintMs: paintedAt - startedAt });
+          probes.keystrokes.push({ value, matches: wanted.length, rows, commitMs: commitAt - startedAt, paintMs: paintedAt - startedAt });
           probes.pending--;
         });
       };
       // Mutation records arrive right after React's commit, so this times the commit itself.
       const observer = new MutationObserver(() => {
-        if (shown()) done(performance.now());
+        const at = performance.now();
+        if (shows(wanted)) done(at);
       });
       observer.observe(document.body, { childList: true, subtree: true, attributes: true });
     },
