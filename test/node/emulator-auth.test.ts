@@ -1,5 +1,9 @@
-import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { exportPKCS8, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/startEmulator.ts';
+import type { RunningEmulator } from '../../src/emulator/startEmulator.ts';
+import { createMembraneToken } from '../../src/server/createMembraneToken.ts';
+import type { AsymmetricAlgorithm } from '../../src/server/types.ts';
 import { EMULATOR_WORKSPACE_KEY, EMULATOR_WORKSPACE_SECRET } from '../../src/emulator/constants.ts';
 import { createEmulatorApp } from '../../src/emulator/createEmulatorApp.ts';
 import { fetchToken, rejection, sdkClient, signToken, useEmulator } from './emulator-helpers.ts';
@@ -154,5 +158,59 @@ describe('emulator token verification', () => {
   it('refuses to start with a secret shorter than 32 bytes or an empty workspace key', () => {
     expect(() => createEmulatorApp({ workspaceSecret: 'short' })).toThrow(/at least 32 bytes/);
     expect(() => createEmulatorApp({ workspaceKey: ' ' })).toThrow(/workspaceKey/);
+  });
+});
+
+describe.each<AsymmetricAlgorithm>(['ES256', 'ES384', 'PS256', 'RS512'])('emulator with a registered %s public key', (alg) => {
+  let emulator: RunningEmulator;
+  let publicPem: string;
+  let privatePem: string;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair(alg, { extractable: true });
+    publicPem = await exportSPKI(pair.publicKey);
+    privatePem = await exportPKCS8(pair.privateKey);
+    emulator = await startEmulator({ port: 0, publicKey: publicPem });
+  });
+  afterAll(() => emulator.close());
+
+  async function self(token: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${emulator.apiUri}/self`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it(`accepts a ${alg} token signed by createMembraneToken with the private key`, async () => {
+    const token = await createMembraneToken(
+      { workspaceKey: EMULATOR_WORKSPACE_KEY, privateKey: privatePem },
+      { customer: { id: `${alg}-customer`, name: `${alg} Ltd` }, algorithm: alg, expiresIn: 600 },
+    );
+    expect(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())).toMatchObject({ alg });
+    const { status, body } = await self(token);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ internalId: `${alg}-customer`, name: `${alg} Ltd` });
+    expect(await sdkClient(emulator, token).self.get()).toMatchObject({ internalId: `${alg}-customer` });
+  });
+
+  it('refuses algorithm confusion: HS256 signed with the PEM public key text as the secret', async () => {
+    const token = await new SignJWT({ id: 'attacker' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(EMULATOR_WORKSPACE_KEY)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(publicPem));
+    const { status, body } = await self(token);
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ type: 'bad_request', key: 'not_authenticated', message: 'Invalid token signature.' });
+    expect(emulator.store.findCustomer('attacker')).toBeUndefined();
+  });
+
+  it(`refuses a ${alg} token signed by another key of the same type`, async () => {
+    const other = await generateKeyPair(alg);
+    const token = await createMembraneToken(
+      { workspaceKey: EMULATOR_WORKSPACE_KEY, privateKey: other.privateKey },
+      { customer: { id: 'intruder' }, algorithm: alg },
+    );
+    const { status, body } = await self(token);
+    expect(status).toBe(401);
+    expect(body.message).toBe('Invalid token signature.');
   });
 });
