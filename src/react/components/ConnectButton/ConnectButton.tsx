@@ -1,6 +1,6 @@
 import type { Connection, Integration } from '@integration-app/sdk';
 import { Slot } from 'radix-ui';
-import { useRef, useState, type ComponentPropsWithRef, type MouseEvent, type ReactNode } from 'react';
+import { useRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { needsParameters } from '../../../core/connect/getAuthOptions.js';
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
@@ -13,7 +13,7 @@ import { composeEventHandlers } from '../../utils/composeEventHandlers.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
 import { useComposedRefs } from '../../utils/useComposedRefs.js';
-import { ConnectDialog } from '../ConnectDialog/ConnectDialog.js';
+import { ConnectDialog, preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
 import { Spinner } from '../shared/Spinner.js';
 
 /** Props of {@link ConnectButton}. */
@@ -87,14 +87,7 @@ export function ConnectButton(props: ConnectButtonProps) {
   const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'ConnectButton');
   const { labels, unstyled } = resolved;
-  const [dialogOpen, setDialogOpenState] = useState(false);
-  // The dialog (a Radix Dialog tree) is mounted on first use only: a list of a thousand rows
-  // should not build a thousand dialogs.
-  const [dialogMounted, setDialogMounted] = useState(false);
-  const setDialogOpen = (open: boolean) => {
-    if (open) setDialogMounted(true);
-    setDialogOpenState(open);
-  };
+  const [dialogOpen, setDialogOpen] = useState(false);
   const [lastInput, setLastInput] = useState<ConnectInput | undefined>(undefined);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const composedRef = useComposedRefs(ref, buttonRef);
@@ -125,7 +118,7 @@ export function ConnectButton(props: ConnectButtonProps) {
   const label = busy ? labels.connecting : connect.isReconnect ? labels.reconnect : labels.connect;
   const accessibleName = busy ? undefined : formatLabel(connect.isReconnect ? labels.reconnectTo : labels.connectTo, { name });
 
-  const start = (_event: MouseEvent<HTMLButtonElement>) => {
+  const start = () => {
     if (busy) return;
     if (mode === 'prebuilt') {
       connect.connect();
@@ -140,7 +133,13 @@ export function ConnectButton(props: ConnectButtonProps) {
     }
     connect.reset();
     connect.prefetch();
+    // The dialog's chunk is usually prefetched by now (idle, hover, focus); if not, it opens once loaded.
     setDialogOpen(true);
+  };
+
+  const prefetch = () => {
+    connect.prefetch();
+    if (mode === 'custom') preloadConnectDialog();
   };
 
   const Comp = asChild ? Slot.Root : 'button';
@@ -160,8 +159,8 @@ export function ConnectButton(props: ConnectButtonProps) {
         aria-busy={busy ? true : undefined}
         aria-label={children === undefined ? accessibleName : buttonProps['aria-label']}
         onClick={composeEventHandlers(onClick, start)}
-        onPointerEnter={composeEventHandlers(onPointerEnter, () => connect.prefetch())}
-        onFocus={composeEventHandlers(onFocus, () => connect.prefetch())}
+        onPointerEnter={composeEventHandlers(onPointerEnter, prefetch)}
+        onFocus={composeEventHandlers(onFocus, prefetch)}
       >
         {asChild ? (
           children
@@ -172,7 +171,7 @@ export function ConnectButton(props: ConnectButtonProps) {
           </>
         )}
       </Comp>
-      {mode === 'custom' && dialogMounted ? (
+      {mode === 'custom' ? (
         <ConnectDialog
           open={dialogOpen}
           onOpenChange={(open) => {
@@ -185,6 +184,7 @@ export function ConnectButton(props: ConnectButtonProps) {
           lastInput={lastInput}
           onStart={setLastInput}
           returnFocusTo={buttonRef}
+          onLoadError={onError}
         />
       ) : null}
     </>

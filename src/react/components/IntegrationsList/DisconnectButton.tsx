@@ -1,15 +1,26 @@
 import type { Integration } from '@integration-app/sdk';
-import { AlertDialog } from 'radix-ui';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDisconnect } from '../../hooks/useDisconnect.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
-import { themeRootProps } from '../../utils/themeRootProps.js';
+import { lazyWithPreload } from '../../utils/lazyWithPreload.js';
 
-/** Disconnect behind a Radix AlertDialog confirmation. */
+// Radix AlertDialog (with its focus trap and scroll lock) is a separate chunk: most visits never
+// disconnect anything.
+const LazyDisconnectDialog = lazyWithPreload(
+  () => import('../shared/DisconnectDialog.js').then((module) => module.DisconnectDialog),
+  'the disconnect confirmation',
+);
+const preload = () => {
+  LazyDisconnectDialog.preload().catch(() => {
+    // Reported by `onLoadError` if the dialog is opened while the chunk is still missing.
+  });
+};
+
+/** Disconnect behind a Radix AlertDialog confirmation (loaded on demand). */
 export function DisconnectButton({
   integration,
   kit,
@@ -33,76 +44,50 @@ export function DisconnectButton({
       onDisconnected?.(integration);
     },
   });
+  useEffect(() => {
+    LazyDisconnectDialog.preloadWhenIdle().catch(() => {
+      // Retried on first open, where a failure is reported.
+    });
+  }, []);
   const name = integration.name;
-  const themed = themeRootProps(kit, !kit.portalContainer);
-  const trigger = (
-    <button
-      ref={triggerRef}
-      type="button"
-      className={cn(!unstyled && 'mk-Button')}
-      data-variant="ghost"
-      data-slot="disconnect-button"
-      data-busy={dataFlag(isDisconnecting)}
-      aria-label={formatLabel(labels.disconnectFrom, { name })}
-      aria-haspopup="dialog"
-      onClick={() => {
-        setMounted(true);
-        setOpen(true);
-      }}
-    >
-      {labels.disconnect}
-    </button>
-  );
-  if (!mounted) return trigger;
   return (
     <>
-    {trigger}
-    <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Portal container={kit.portalContainer ?? undefined}>
-        <AlertDialog.Overlay className={cn(themed.rootClass, !unstyled && 'mk-Dialog-overlay')} data-mk-theme={themed['data-mk-theme']} />
-        <AlertDialog.Content
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            triggerRef.current?.focus();
+      <button
+        ref={triggerRef}
+        type="button"
+        className={cn(!unstyled && 'mk-Button')}
+        data-variant="ghost"
+        data-slot="disconnect-button"
+        data-busy={dataFlag(isDisconnecting)}
+        aria-label={formatLabel(labels.disconnectFrom, { name })}
+        aria-haspopup="dialog"
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => {
+          setMounted(true);
+          setOpen(true);
+        }}
+      >
+        {labels.disconnect}
+      </button>
+      {mounted ? (
+        <LazyDisconnectDialog
+          open={open}
+          onOpenChange={setOpen}
+          name={name}
+          kit={kit}
+          isDisconnecting={isDisconnecting}
+          error={error}
+          onConfirm={() => void disconnect()}
+          returnFocusTo={triggerRef}
+          onLoadError={(loadError) => {
+            setMounted(false);
+            setOpen(false);
+            // No callback to hand it to here: tell the developer; the next click downloads again.
+            console.error(loadError);
           }}
-          className={cn(themed.rootClass, !unstyled && 'mk-Dialog-content')}
-          data-mk-theme={themed['data-mk-theme']}
-          data-slot="disconnect-dialog"
-          aria-busy={isDisconnecting ? true : undefined}
-        >
-          <AlertDialog.Title className={cn(!unstyled && 'mk-Dialog-title')}>
-            {formatLabel(labels.confirmDisconnectTitle, { name })}
-          </AlertDialog.Title>
-          <AlertDialog.Description className={cn(!unstyled && 'mk-Dialog-description')}>
-            {formatLabel(labels.confirmDisconnectDescription, { name })}
-          </AlertDialog.Description>
-          {error ? (
-            <p role="alert" className={cn(!unstyled && 'mk-Alert')} data-error-code={error.code}>
-              {labels.errors[error.code]}
-            </p>
-          ) : null}
-          <div className={cn(!unstyled && 'mk-Dialog-footer')}>
-            <AlertDialog.Cancel asChild>
-              <button type="button" className={cn(!unstyled && 'mk-Button')} data-variant="secondary">
-                {labels.cancel}
-              </button>
-            </AlertDialog.Cancel>
-            <button
-              type="button"
-              className={cn(!unstyled && 'mk-Button')}
-              data-variant="danger"
-              data-slot="disconnect-confirm"
-              aria-busy={isDisconnecting ? true : undefined}
-              onClick={() => {
-                if (!isDisconnecting) void disconnect();
-              }}
-            >
-              {isDisconnecting ? labels.disconnecting : labels.disconnect}
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+        />
+      ) : null}
     </>
   );
 }

@@ -1,10 +1,15 @@
-import { Tooltip } from 'radix-ui';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ConnectionState } from '../../../core/state/getConnectionState.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
-import { themeRootProps } from '../../utils/themeRootProps.js';
+import { lazyWithPreload } from '../../utils/lazyWithPreload.js';
 import { visuallyHidden } from '../../utils/visuallyHidden.js';
+
+const LazyStatusTooltip = lazyWithPreload(
+  () => import('./StatusTooltip.js').then((module) => module.StatusTooltip),
+  'the status tooltip',
+);
 
 /** Props of {@link StatusBadge}. */
 export interface StatusBadgeProps {
@@ -16,39 +21,95 @@ export interface StatusBadgeProps {
   className?: string;
 }
 
-/** The status pill with its Radix Tooltip; shared by `ConnectionStatus` and `IntegrationsList.Status`. */
+/**
+ * The status pill, shared by `ConnectionStatus` and `IntegrationsList.Status`. With `details`
+ * (error states) it is focusable, described by the always-rendered error text, and shows it in a
+ * Radix Tooltip on hover and focus. The tooltip's code is loaded when the browser is idle or on
+ * the first hover or focus, whichever comes first; a hover or focus that came first opens it.
+ *
+ * @example
+ * ```tsx
+ * <StatusBadge state="error" name="Slack" details="Token revoked" kit={kit} />
+ * ```
+ */
 export function StatusBadge({ state, name, details, kit, className }: StatusBadgeProps) {
   const { labels, unstyled } = kit;
-  const text = labels.status[state];
+  const detailsId = useId();
+  const [open, setOpen] = useState(false);
+  const [tooltipReady, setTooltipReady] = useState(false);
+  const hovered = useRef(false);
+
+  const showWhenReady = (loading: Promise<unknown>, isCurrent: () => boolean) => {
+    loading.then(
+      () => {
+        if (!isCurrent()) return;
+        setTooltipReady(true);
+        // The pointer arrived before the tooltip did: Radix would wait for the next move.
+        if (hovered.current) setOpen(true);
+      },
+      () => {
+        // Without the tooltip the error text stays available through aria-describedby.
+      },
+    );
+  };
+  const load = () => {
+    if (!tooltipReady) showWhenReady(LazyStatusTooltip.preload(), () => true);
+  };
+  useEffect(() => {
+    if (!details) return;
+    let current = true;
+    LazyStatusTooltip.preloadWhenIdle().then(
+      () => {
+        if (current) setTooltipReady(true);
+      },
+      () => {
+        // Retried on the first hover or focus.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [details]);
+
+  const text = details ? formatLabel(labels.errorDetails, { message: details }) : undefined;
   const badge = (
     <span
       data-slot="connection-status-badge"
       data-state={state}
       className={cn(!unstyled && 'mk-ConnectionStatus-badge', className)}
-      tabIndex={details ? 0 : undefined}
+      {...(text
+        ? {
+            tabIndex: 0,
+            'aria-describedby': detailsId,
+            style: { position: 'relative' },
+            onFocus: () => {
+              load();
+              setOpen(true);
+            },
+            onBlur: () => setOpen(false),
+            onPointerEnter: () => {
+              hovered.current = true;
+              load();
+            },
+            onPointerLeave: () => {
+              hovered.current = false;
+            },
+          }
+        : undefined)}
     >
       <span style={visuallyHidden}>{formatLabel(labels.statusOf, { name })} </span>
-      {text}
+      {labels.status[state]}
+      {text && tooltipReady ? <LazyStatusTooltip open={open} onOpenChange={setOpen} text={text} kit={kit} /> : null}
     </span>
   );
-  if (!details) return badge;
-  const themed = themeRootProps(kit, !kit.portalContainer);
+  if (!text) return badge;
   return (
-    <Tooltip.Provider delayDuration={200}>
-      <Tooltip.Root>
-        <Tooltip.Trigger asChild>{badge}</Tooltip.Trigger>
-        <Tooltip.Portal container={kit.portalContainer ?? undefined}>
-          <Tooltip.Content
-            data-slot="connection-status-tooltip"
-            className={cn(themed.rootClass, !unstyled && 'mk-Tooltip')}
-            data-mk-theme={themed['data-mk-theme']}
-            sideOffset={6}
-          >
-            {formatLabel(labels.errorDetails, { message: details })}
-            <Tooltip.Arrow className={cn(!unstyled && 'mk-Tooltip-arrow')} />
-          </Tooltip.Content>
-        </Tooltip.Portal>
-      </Tooltip.Root>
-    </Tooltip.Provider>
+    <>
+      {badge}
+      {/* Outside the badge so its text is not read twice; always rendered, tooltip or not. */}
+      <span id={detailsId} style={visuallyHidden}>
+        {text}
+      </span>
+    </>
   );
 }
