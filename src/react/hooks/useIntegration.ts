@@ -16,6 +16,8 @@ export interface UseIntegrationResult {
 
 /** Key of the placeholder query hooks use while they need no data (never fetched). */
 export const IDLE_QUERY_KEY = ['membrane', 'idle'] as const;
+/** The same for an infinite (paged) query: a separate entry, since the two kinds cannot share one. */
+const IDLE_LIST_QUERY_KEY = ['membrane', 'idle', 'list'] as const;
 
 function matches(integration: Integration, keyOrId: string): boolean {
   return integration.key === keyOrId || integration.id === keyOrId;
@@ -49,7 +51,15 @@ export function useIntegration(
     },
     [integrationKey],
   );
-  const list = useInfiniteQuery({ ...integrationsQueryOptions(kit.client), select, enabled: !known }, kit.queryClient);
+  // With a known integration (a list row) the observer watches an idle key: a disabled observer of
+  // the real list would still run `select` over every page, once per row, on every list update.
+  const listOptions = integrationsQueryOptions(kit.client);
+  const list = useInfiniteQuery(
+    known
+      ? { ...listOptions, queryKey: IDLE_LIST_QUERY_KEY as unknown as typeof listOptions.queryKey, queryFn: skipToken, select }
+      : { ...listOptions, select },
+    kit.queryClient,
+  );
   const missingFromList = !known && list.isSuccess && list.data === undefined;
   // While the list has it, every instance shares one idle key: a thousand rows create no cache entries.
   const single = useQuery(

@@ -25,6 +25,10 @@ export interface MembraneKitLabels {
   loading: string;
   loadMore: string;
   loadingMore: string;
+  /** The list's button that renders more of the loaded matches (`{shown}`, `{total}`). */
+  showMore: string;
+  /** Announced to screen readers after a search (`{count}`, `{query}`); `one` when exactly one matches. */
+  searchResults: Record<'one' | 'other', string>;
   empty: string;
   emptySearch: string;
   loadError: string;
@@ -97,6 +101,11 @@ export const defaultLabels: MembraneKitLabels = {
   loading: 'Loading integrations…',
   loadMore: 'Load more',
   loadingMore: 'Loading more…',
+  showMore: 'Show more ({shown} of {total})',
+  searchResults: {
+    one: '{count} integration matches “{query}”.',
+    other: '{count} integrations match “{query}”.',
+  },
   empty: 'No integrations are available yet.',
   emptySearch: 'No integrations match “{query}”.',
   loadError: 'The integrations could not be loaded.',

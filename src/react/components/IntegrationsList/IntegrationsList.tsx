@@ -1,7 +1,7 @@
 import type { Connection, Integration } from '@integration-app/sdk';
-import { memo, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithRef, type KeyboardEvent, type ReactNode } from 'react';
 import { membraneKeys } from '../../../core/query/membraneKeys.js';
-import { getConnectionState, type ConnectionState } from '../../../core/state/getConnectionState.js';
+import type { ConnectionState } from '../../../core/state/getConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import { useIntegrations } from '../../hooks/useIntegrations.js';
 import { ThemeScopeContext } from '../../kit/KitContext.js';
@@ -11,8 +11,10 @@ import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
+import { visuallyHidden } from '../../utils/visuallyHidden.js';
 import { Spinner } from '../shared/Spinner.js';
 import { IntegrationsListContext, type IntegrationsListContextValue } from './IntegrationsListContext.js';
+import { IntegrationsListRow } from './IntegrationsListRow.js';
 import {
   IntegrationsListAction,
   IntegrationsListItem,
@@ -35,21 +37,47 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
   searchable?: boolean;
   /** Delay before the search goes to the server, in ms (local filtering is instant). Default 300. */
   searchDebounceMs?: number;
-  /** Custom row markup, built from `IntegrationsList.Item` (which the search filter relies on) and its parts. */
+  /**
+   * Rows rendered at first, and added each time the end of the list scrolls into view (or "Show
+   * more" is pressed). Filtering and server paging work on all loaded integrations; this only
+   * bounds what is in the DOM. Default 60.
+   */
+  renderBatchSize?: number;
+  /**
+   * Custom row markup: usually `IntegrationsList.Item` with its parts, or your own `<li>` (the
+   * parts work inside it too). `state` includes connect flows running on the page.
+   */
   renderItem?: (integration: Integration, state: ConnectionState) => ReactNode;
 }
 
-function matchesSearch(integration: Integration, needle: string): boolean {
-  return integration.name.toLowerCase().includes(needle) || integration.key.toLowerCase().includes(needle);
+const SKELETON_ROWS = 4;
+const DEFAULT_RENDER_BATCH = 60;
+/** Screen readers hear the match count once typing pauses, not once per keystroke. */
+const ANNOUNCE_DELAY_MS = 500;
+/** Start rendering the next batch a little before the end of the list is on screen. */
+const SENTINEL_MARGIN = '0px 0px 600px 0px';
+const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** What a search matches: name or key, lower-cased once per loaded page, not once per keystroke. */
+function searchText(integration: Integration): string {
+  return `${integration.name}\n${integration.key}`.toLowerCase();
 }
 
-const SKELETON_ROWS = 4;
+function focusRow(row: Element | undefined): boolean {
+  const target = row?.matches(FOCUSABLE) ? (row as HTMLElement) : row?.querySelector<HTMLElement>(FOCUSABLE);
+  if (!target) return false;
+  target.focus();
+  return true;
+}
 
 /**
  * The workspace's integrations with logo, name, connection status and an action (Connect;
- * Reconnect; Disconnect behind a confirmation). A search box filters instantly on the page and
- * asks the server (`search`) after a short pause; "Load more" fetches the next page. Loading
- * skeleton, empty state and an error state with retry. Arrow keys, Home and End move between rows.
+ * Reconnect; Disconnect behind a confirmation). A search box filters the loaded integrations as
+ * you type and asks the server (`search`) after a short pause; the number of matches is announced
+ * to screen readers. Rows are rendered in batches (`renderBatchSize`): more appear when the end of
+ * the list scrolls into view, or with "Show more". "Load more" fetches the next page from the
+ * server. Loading skeleton, empty state and an error state with retry. Arrow keys, Home and End
+ * move between rows (End renders the remaining matches first).
  *
  * Attributes: `data-slot="integrations-list"`, `data-state` = `loading | error | empty | ready`,
  * `data-fetching` while refreshing.
@@ -70,6 +98,7 @@ export function IntegrationsList(props: IntegrationsListProps) {
     pageSize,
     searchable = true,
     searchDebounceMs = 300,
+    renderBatchSize = DEFAULT_RENDER_BATCH,
     renderItem,
     fetchToken,
     apiUri,
@@ -81,6 +110,9 @@ export function IntegrationsList(props: IntegrationsListProps) {
     className,
     ...divProps
   } = props;
+  if (!Number.isInteger(renderBatchSize) || renderBatchSize < 1) {
+    throw new RangeError(`membrane-react-kit: <IntegrationsList renderBatchSize> must be a whole number of at least 1; got ${String(renderBatchSize)}.`);
+  }
   const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'IntegrationsList');
   const { labels, unstyled, kit } = resolved;
@@ -105,34 +137,58 @@ export function IntegrationsList(props: IntegrationsListProps) {
     const known = new Set(query.integrations.map((integration) => integration.id));
     return [...query.integrations, ...serverQuery.integrations.filter((integration) => !known.has(integration.id))];
   }, [query.integrations, serverQuery.integrations, serverActive]);
+  const haystacks = useMemo(() => rows.map(searchText), [rows]);
+
+  // Typing stays responsive: the input updates at once, the matches follow in a deferred render
+  // that React may interrupt for the next keystroke.
   const deferredSearch = useDeferredValue(search);
   const needle = deferredSearch.trim().toLowerCase();
-  const visibleIds = useMemo(() => {
-    const ids = new Set<string>();
-    const fromServer = serverActive && !serverQuery.isPlaceholderData ? new Set(serverQuery.integrations.map((i) => i.id)) : undefined;
-    for (const integration of rows) {
-      if (needle === '' || matchesSearch(integration, needle) || fromServer?.has(integration.id)) ids.add(integration.id);
-    }
-    return ids;
-  }, [rows, needle, serverActive, serverQuery.integrations, serverQuery.isPlaceholderData]);
+  const serverMatches = serverActive && !serverQuery.isPlaceholderData ? serverQuery.integrations : undefined;
+  const matches = useMemo(() => {
+    if (needle === '') return rows;
+    const fromServer = serverMatches ? new Set(serverMatches.map((integration) => integration.id)) : undefined;
+    return rows.filter((integration, index) => haystacks[index]!.includes(needle) || fromServer?.has(integration.id));
+  }, [rows, haystacks, needle, serverMatches]);
 
-  // Filtering hides rows instead of unmounting them: a keystroke touches one attribute per row,
-  // not a thousand component trees.
-  const listRef = useRef<HTMLUListElement>(null);
-  const listMounted = !query.isLoading && !(query.error && query.integrations.length === 0);
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    for (const row of list.querySelectorAll<HTMLElement>(':scope > [data-integration-id]')) {
-      const hide = !visibleIds.has(row.dataset.integrationId ?? '');
-      if (row.hidden !== hide) row.hidden = hide;
-    }
-  }, [visibleIds, rows, listMounted]);
-  // The same elements on every keystroke, so React skips the rows entirely.
+  // How many matches are rendered; back to one batch whenever the search changes.
+  const [windowState, setWindowState] = useState({ needle, count: renderBatchSize });
+  const count = windowState.needle === needle ? Math.max(windowState.count, renderBatchSize) : renderBatchSize;
+  const showMoreRows = (next: number) => setWindowState({ needle, count: Math.max(count, next) });
+  const rendered = useMemo(() => (matches.length > count ? matches.slice(0, count) : matches), [matches, count]);
+  const hasMoreRows = rendered.length < matches.length;
   const rowElements = useMemo(
-    () => rows.map((integration) => <ListRow key={integration.id} integration={integration} renderItem={renderItem} />),
-    [rows, renderItem],
+    () => rendered.map((integration) => <IntegrationsListRow key={integration.id} integration={integration} renderItem={renderItem} />),
+    [rendered, renderItem],
   );
+
+  const listRef = useRef<HTMLUListElement>(null);
+  // A row to focus once it is rendered (after ArrowDown or End past the rendered rows, or "Show more").
+  const focusAfterRender = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const index = focusAfterRender.current;
+    const row = index === null ? undefined : listRef.current?.children[index];
+    if (!row) return;
+    focusAfterRender.current = null;
+    focusRow(row);
+  });
+
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const sentinel = sentinelRef.current;
+    if (!sentinel || !hasMoreRows || typeof IntersectionObserver === 'undefined') return;
+    // Recreated after every batch: a new observer reports at once if the end is still in view.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          setWindowState({ needle, count: count + renderBatchSize });
+        }
+      },
+      { rootMargin: SENTINEL_MARGIN },
+    );
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [hasMoreRows, needle, count, renderBatchSize]);
 
   const contextValue = useMemo<IntegrationsListContextValue>(
     () => ({ kit: resolved, kitProps, mode, onConnected, onDisconnected }),
@@ -156,20 +212,22 @@ export function IntegrationsList(props: IntegrationsListProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    const rows = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-slot="integrations-list-item"]')).filter(
-      (row) => !row.hidden,
-    );
-    if (rows.length === 0) return;
-    const current = rows.findIndex((row) => row.contains(document.activeElement));
+    // Rows are the list's own children, whatever renderItem renders.
+    const items = Array.from(event.currentTarget.children);
+    const current = items.findIndex((row) => row.contains(document.activeElement));
+    if (items.length === 0 || current === -1) return;
     let next = current;
-    if (event.key === 'ArrowDown') next = Math.min(rows.length - 1, current + 1);
+    if (event.key === 'ArrowDown') next = current + 1;
     else if (event.key === 'ArrowUp') next = Math.max(0, current - 1);
     else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = rows.length - 1;
-    const target = rows[next]?.querySelector<HTMLElement>('button, a[href], [tabindex="0"]');
-    if (target && next !== current) {
-      event.preventDefault();
-      target.focus();
+    else if (event.key === 'End') next = matches.length - 1;
+    if (next === current) return;
+    event.preventDefault();
+    if (next < items.length) {
+      focusRow(items[next]);
+    } else if (next < matches.length) {
+      focusAfterRender.current = next;
+      showMoreRows(event.key === 'End' ? matches.length : count + renderBatchSize);
     }
   };
 
@@ -177,27 +235,38 @@ export function IntegrationsList(props: IntegrationsListProps) {
     ? 'loading'
     : query.error && query.integrations.length === 0
       ? 'error'
-      : visibleIds.size === 0
+      : matches.length === 0
         ? 'empty'
         : 'ready';
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
 
+  // The polite live region: loading at once; the match count once typing pauses.
+  const searched = deferredSearch.trim();
+  const resultsMessage =
+    searched !== '' && (listState === 'ready' || listState === 'empty')
+      ? formatLabel(matches.length === 1 ? labels.searchResults.one : labels.searchResults.other, {
+          count: matches.length.toLocaleString(),
+          query: searched,
+        })
+      : '';
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(resultsMessage), resultsMessage === '' ? 0 : ANNOUNCE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [resultsMessage]);
+  const announcement = listState === 'loading' ? labels.loading : announced;
+
   let content: ReactNode;
   if (listState === 'loading') {
     content = (
-      <>
-        <p role="status" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0,0,0,0)' }}>
-          {labels.loading}
-        </p>
-        <ul className={cn(!unstyled && 'mk-IntegrationsList-items')} data-slot="integrations-list-skeleton" aria-hidden="true">
-          {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-            <li key={index} className={cn(!unstyled && 'mk-IntegrationsList-item mk-IntegrationsList-skeleton')}>
-              <span className={cn(!unstyled && 'mk-IntegrationsList-logo')} />
-              <span className={cn(!unstyled && 'mk-IntegrationsList-name')} />
-            </li>
-          ))}
-        </ul>
-      </>
+      <ul className={cn(!unstyled && 'mk-IntegrationsList-items')} data-slot="integrations-list-skeleton" aria-hidden="true">
+        {Array.from({ length: SKELETON_ROWS }, (_, index) => (
+          <li key={index} className={cn(!unstyled && 'mk-IntegrationsList-item mk-IntegrationsList-skeleton')}>
+            <span className={cn(!unstyled && 'mk-IntegrationsList-logo')} />
+            <span className={cn(!unstyled && 'mk-IntegrationsList-name')} />
+          </li>
+        ))}
+      </ul>
     );
   } else if (listState === 'error') {
     content = (
@@ -209,29 +278,29 @@ export function IntegrationsList(props: IntegrationsListProps) {
         </button>
       </div>
     );
+  } else if (listState === 'empty') {
+    // With a search, the live region announces the (zero) matches; the text here is for the eyes.
+    content = (
+      <p role={searched === '' ? 'status' : undefined} className={cn(!unstyled && 'mk-IntegrationsList-empty')} data-slot="integrations-list-empty">
+        {searched !== '' ? formatLabel(labels.emptySearch, { query: searched }) : labels.empty}
+      </p>
+    );
   } else {
     content = (
-      <>
-        {listState === 'empty' ? (
-          <p role="status" className={cn(!unstyled && 'mk-IntegrationsList-empty')} data-slot="integrations-list-empty">
-            {search.trim() ? formatLabel(labels.emptySearch, { query: search.trim() }) : labels.empty}
-          </p>
-        ) : null}
-        <ul
-          ref={listRef}
-          id={listId}
-          hidden={listState === 'empty'}
-          aria-label={labels.listLabel}
-          className={cn(!unstyled && 'mk-IntegrationsList-items')}
-          data-slot="integrations-list-items"
-          onKeyDown={onKeyDown}
-        >
-          {rowElements}
-        </ul>
-      </>
+      <ul
+        ref={listRef}
+        id={listId}
+        aria-label={labels.listLabel}
+        className={cn(!unstyled && 'mk-IntegrationsList-items')}
+        data-slot="integrations-list-items"
+        onKeyDown={onKeyDown}
+      >
+        {rowElements}
+      </ul>
     );
   }
 
+  const showServerPaging = listState === 'ready' && !hasMoreRows && query.hasNextPage && needle === '';
   return (
     <div
       {...divProps}
@@ -244,6 +313,9 @@ export function IntegrationsList(props: IntegrationsListProps) {
     >
       <ThemeScopeContext.Provider value={resolved.theme}>
         <IntegrationsListContext.Provider value={contextValue}>
+          <p role="status" style={visuallyHidden} data-slot="integrations-list-announcement">
+            {announcement}
+          </p>
           {searchable || mode === 'prebuilt' ? (
             <div className={cn(!unstyled && 'mk-IntegrationsList-toolbar')} data-slot="integrations-list-toolbar">
               {searchable ? (
@@ -276,7 +348,25 @@ export function IntegrationsList(props: IntegrationsListProps) {
             </div>
           ) : null}
           {content}
-          {listState === 'ready' && query.hasNextPage && needle === '' ? (
+          {listState === 'ready' && hasMoreRows ? (
+            <div className={cn(!unstyled && 'mk-IntegrationsList-footer')}>
+              <div ref={sentinelRef} aria-hidden="true" data-slot="integrations-list-sentinel" />
+              <button
+                type="button"
+                className={cn(!unstyled && 'mk-Button')}
+                data-variant="secondary"
+                data-slot="integrations-list-show-more"
+                aria-controls={listId}
+                onClick={() => {
+                  focusAfterRender.current = rendered.length;
+                  showMoreRows(count + renderBatchSize);
+                }}
+              >
+                {formatLabel(labels.showMore, { shown: rendered.length.toLocaleString(), total: matches.length.toLocaleString() })}
+              </button>
+            </div>
+          ) : null}
+          {showServerPaging ? (
             <div className={cn(!unstyled && 'mk-IntegrationsList-footer')}>
               <button
                 type="button"
@@ -286,7 +376,10 @@ export function IntegrationsList(props: IntegrationsListProps) {
                 data-busy={dataFlag(query.isFetchingNextPage)}
                 aria-busy={query.isFetchingNextPage ? true : undefined}
                 onClick={() => {
-                  if (!query.isFetchingNextPage) query.fetchNextPage();
+                  if (query.isFetchingNextPage) return;
+                  // The next page's rows are rendered as they arrive (one batch, then on scroll).
+                  showMoreRows(matches.length + renderBatchSize);
+                  query.fetchNextPage();
                 }}
               >
                 {query.isFetchingNextPage ? (
@@ -305,18 +398,6 @@ export function IntegrationsList(props: IntegrationsListProps) {
     </div>
   );
 }
-
-/** Memoised so that typing in the search box re-renders only the rows that appear or disappear. */
-const ListRow = memo(function ListRow({
-  integration,
-  renderItem,
-}: {
-  integration: Integration;
-  renderItem: IntegrationsListProps['renderItem'];
-}) {
-  if (renderItem) return <>{renderItem(integration, getConnectionState(integration))}</>;
-  return <IntegrationsListItem integration={integration} />;
-});
 
 IntegrationsList.Item = IntegrationsListItem;
 IntegrationsList.Logo = IntegrationsListLogo;

@@ -1,5 +1,6 @@
 import type { Connection, Integration } from '@integration-app/sdk';
 import { createContext, useContext } from 'react';
+import type { ConnectionState } from '../../../core/state/getConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
@@ -13,15 +14,23 @@ export interface IntegrationsListContextValue {
   onDisconnected?: (integration: Integration) => void;
 }
 
+/** The row a part is rendered in: its integration and connection state (pending connects included). */
+export interface IntegrationsListRowValue {
+  integration: Integration;
+  state: ConnectionState;
+}
+
 export const IntegrationsListContext = createContext<IntegrationsListContextValue | null>(null);
-export const IntegrationsListItemContext = createContext<Integration | null>(null);
+export const IntegrationsListItemContext = createContext<IntegrationsListRowValue | null>(null);
 
 /** The list and row a part is rendered in; a clear error when a part is used outside them. */
-export function useListPart(part: string): { list: IntegrationsListContextValue; integration: Integration } {
+export function useListPart(part: string): { list: IntegrationsListContextValue; row: IntegrationsListRowValue } {
   const list = useContext(IntegrationsListContext);
-  const integration = useContext(IntegrationsListItemContext);
-  if (!list || !integration) {
-    throw new Error(`membrane-react-kit: <IntegrationsList.${part}> must be rendered inside <IntegrationsList.Item> (in renderItem).`);
+  const row = useContext(IntegrationsListItemContext);
+  if (!list || !row) {
+    throw new Error(
+      `membrane-react-kit: <IntegrationsList.${part}> must be rendered in a row of <IntegrationsList> (inside renderItem or <IntegrationsList.Item>).`,
+    );
   }
-  return { list, integration };
+  return { list, row };
 }

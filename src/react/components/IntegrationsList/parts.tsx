@@ -1,24 +1,12 @@
+import type { Integration } from '@integration-app/sdk';
 import { Slot } from 'radix-ui';
-import { useCallback, useState, useSyncExternalStore, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { useContext, useMemo, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { getConnectionErrorMessage, getConnectionState } from '../../../core/state/getConnectionState.js';
 import { cn } from '../../utils/cn.js';
 import { ConnectButton } from '../ConnectButton/ConnectButton.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { DisconnectButton } from './DisconnectButton.js';
-import { IntegrationsListItemContext, useListPart, IntegrationsListContext } from './IntegrationsListContext.js';
-import type { Integration } from '@integration-app/sdk';
-import { useContext } from 'react';
-
-function useRowState(integration: Integration) {
-  const { list } = useListPart('Status');
-  const { kit } = list.kit;
-  const pending = useSyncExternalStore(
-    kit.pending.subscribe,
-    useCallback(() => kit.pending.isPending(integration.key), [kit, integration.key]),
-    () => false,
-  );
-  return getConnectionState(integration, pending);
-}
+import { IntegrationsListContext, IntegrationsListItemContext, useListPart, type IntegrationsListRowValue } from './IntegrationsListContext.js';
 
 /** Props of {@link IntegrationsListItem}. */
 export interface IntegrationsListItemProps extends ComponentPropsWithRef<'li'> {
@@ -45,10 +33,24 @@ export interface IntegrationsListItemProps extends ComponentPropsWithRef<'li'> {
 export function IntegrationsListItem({ integration, asChild, className, children, ...rest }: IntegrationsListItemProps) {
   const list = useContext(IntegrationsListContext);
   if (!list) throw new Error('membrane-react-kit: <IntegrationsList.Item> must be rendered by <IntegrationsList> (in renderItem).');
+  const row = useContext(IntegrationsListItemContext);
+  // The list's row already knows this integration's state (pending connects included); an Item
+  // given another integration falls back to the integration's own data.
+  const value = useMemo<IntegrationsListRowValue>(
+    () => (row !== null && row.integration.id === integration.id ? row : { integration, state: getConnectionState(integration) }),
+    [row, integration],
+  );
   const Comp = asChild ? Slot.Root : 'li';
   return (
-    <IntegrationsListItemContext.Provider value={integration}>
-      <ItemInner Comp={Comp} integration={integration} className={className} unstyled={list.kit.unstyled} rest={rest}>
+    <IntegrationsListItemContext.Provider value={value}>
+      <Comp
+        {...rest}
+        className={cn(!list.kit.unstyled && 'mk-IntegrationsList-item', className)}
+        data-slot="integrations-list-item"
+        data-state={value.state}
+        data-integration-key={integration.key}
+        data-integration-id={integration.id}
+      >
         {children ?? (
           <>
             <IntegrationsListLogo />
@@ -57,38 +59,8 @@ export function IntegrationsListItem({ integration, asChild, className, children
             <IntegrationsListAction />
           </>
         )}
-      </ItemInner>
+      </Comp>
     </IntegrationsListItemContext.Provider>
-  );
-}
-
-function ItemInner({
-  Comp,
-  integration,
-  className,
-  unstyled,
-  rest,
-  children,
-}: {
-  Comp: typeof Slot.Root | 'li';
-  integration: Integration;
-  className: string | undefined;
-  unstyled: boolean;
-  rest: Omit<ComponentPropsWithRef<'li'>, 'className' | 'children'>;
-  children: ReactNode;
-}) {
-  const state = useRowState(integration);
-  return (
-    <Comp
-      {...rest}
-      className={cn(!unstyled && 'mk-IntegrationsList-item', className)}
-      data-slot="integrations-list-item"
-      data-state={state}
-      data-integration-key={integration.key}
-      data-integration-id={integration.id}
-    >
-      {children}
-    </Comp>
   );
 }
 
@@ -106,7 +78,8 @@ function ItemInner({
  * ```
  */
 export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithRef<'img'>) {
-  const { list, integration } = useListPart('Logo');
+  const { list, row } = useListPart('Logo');
+  const { integration } = row;
   const [failed, setFailed] = useState<string | null>(null);
   const unstyled = list.kit.unstyled;
   if (!integration.logoUri || failed === integration.logoUri) {
@@ -143,10 +116,10 @@ export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithR
  * ```
  */
 export function IntegrationsListName({ className, children, ...rest }: ComponentPropsWithRef<'span'>) {
-  const { list, integration } = useListPart('Name');
+  const { list, row } = useListPart('Name');
   return (
     <span {...rest} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-name', className)} data-slot="integrations-list-name">
-      {children ?? integration.name}
+      {children ?? row.integration.name}
     </span>
   );
 }
@@ -164,8 +137,8 @@ export function IntegrationsListName({ className, children, ...rest }: Component
  * ```
  */
 export function IntegrationsListStatus({ className }: { className?: string }) {
-  const { list, integration } = useListPart('Status');
-  const state = useRowState(integration);
+  const { list, row } = useListPart('Status');
+  const { integration, state } = row;
   return (
     <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-status mk-ConnectionStatus', className)} data-slot="integrations-list-status" data-state={state}>
       <StatusBadge state={state} name={integration.name} details={getConnectionErrorMessage(integration)} kit={list.kit} />
@@ -187,8 +160,8 @@ export function IntegrationsListStatus({ className }: { className?: string }) {
  * ```
  */
 export function IntegrationsListAction({ className }: { className?: string }) {
-  const { list, integration } = useListPart('Action');
-  const state = useRowState(integration);
+  const { list, row } = useListPart('Action');
+  const { integration, state } = row;
   const showConnect = state !== 'connected';
   const showDisconnect = state === 'connected' || state === 'error';
   return (
