@@ -16,6 +16,7 @@ export {
 } from './listenForConnectionResult.js';
 export { connectWithPopup, type ConnectRequestOptions } from './connectWithPopup.js';
 export { connectInIframe } from './connectInIframe.js';
+export { connectFailureToKitError } from './connectFailureToKitError.js';
 export {
   connectWithRedirect,
   REDIRECT_MARKER_KEY,

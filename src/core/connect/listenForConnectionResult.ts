@@ -1,5 +1,5 @@
 import { KitError } from '../errors/KitError.js';
-import { toKitError } from '../errors/toKitError.js';
+import { connectFailureToKitError } from './connectFailureToKitError.js';
 
 /** What a successful connect request resolves with. Confirm it with the API before trusting it. */
 export interface ConnectRequestResult {
@@ -31,17 +31,6 @@ export interface ListenOptions {
 export interface ConnectionResultListener {
   result: Promise<ConnectRequestResult>;
   stop(): void;
-}
-
-function failureToError(message: ConnectionMessage): KitError {
-  const body =
-    typeof message.errorData === 'object' && message.errorData !== null
-      ? (message.errorData as Record<string, unknown>)
-      : { message: typeof message.error === 'string' ? message.error : 'The connection failed.' };
-  const mapped = toKitError({ ...body, type: body.type ?? 'connection' });
-  // A failed consent is an authentication problem unless Membrane says otherwise.
-  const code = mapped.code === 'server' && body.type !== 'internal' ? 'auth' : mapped.code;
-  return new KitError(code, mapped.message, { data: mapped.data, cause: message.errorData ?? message.error });
 }
 
 /**
@@ -90,7 +79,7 @@ export function listenForConnectionResult(options: ListenOptions): ConnectionRes
       resolveResult({ connectionId: id, requestId: options.requestId });
     } else if (message.type === 'newConnectionFailure') {
       stop();
-      rejectResult(failureToError(message));
+      rejectResult(connectFailureToKitError(message.error, message.errorData));
     }
   };
 

@@ -42,6 +42,35 @@ describe('readConnectRedirectResult', () => {
     expect(plain?.error).toMatchObject({ code: 'auth', message: 'Access denied' });
   });
 
+  it.each([
+    [{ type: 'internal', message: 'Membrane is down' }, 'server'],
+    [{ type: 'dependency_error', message: 'HubSpot answered 502' }, 'server'],
+    [{ type: 'flow_run', message: 'Something else broke' }, 'server'],
+    [{ type: 'bad_request', message: 'Invalid connection parameters' }, 'invalid_parameters'],
+    [{ type: 'bad_request', key: 'not_found', message: 'Integration not found' }, 'invalid_parameters'],
+    [{ type: 'bad_request', key: 'not_authenticated', message: 'Token expired' }, 'auth'],
+    [{ type: 'bad_request', key: 'access_denied', message: 'Access denied' }, 'auth'],
+    [{ type: 'connection', message: 'HubSpot refused the authorization' }, 'auth'],
+  ])('keeps the real code of a redirect failure: %j is %s', (data, code) => {
+    const errorData = encodeURIComponent(JSON.stringify(data));
+    const result = readConnectRedirectResult(fakeWindow(`https://app.test/?error=failed&errorData=${errorData}`, marker).win);
+    expect(result?.error).toMatchObject({ code, message: data.message });
+  });
+
+  it('describes a failure without any text, and never lets a token from the URL through', () => {
+    expect(readConnectRedirectResult(fakeWindow('https://app.test/?error=', marker).win)?.error).toMatchObject({
+      code: 'auth',
+      message: 'The connection failed.',
+    });
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6IjEifQ.c2lnbmF0dXJl';
+    const errorData = encodeURIComponent(JSON.stringify({ type: 'internal', message: `Bad token ${token}` }));
+    const result = readConnectRedirectResult(fakeWindow(`https://app.test/?error=x&errorData=${errorData}`, marker).win);
+    expect(result?.error?.code).toBe('server');
+    expect(result?.error?.message).toBe('Bad token [token]');
+    expect(JSON.stringify(result?.error?.data)).not.toContain(token);
+    expect(result?.error?.cause).toBeUndefined();
+  });
+
   it('cleans the URL and the marker, keeping the app’s own parameters', () => {
     const { win, storage } = fakeWindow('https://app.test/settings?tab=apps&connectionId=c1#top', marker);
     clearConnectRedirectResult(win);

@@ -1,5 +1,5 @@
-import { KitError } from '../errors/KitError.js';
-import { toKitError } from '../errors/toKitError.js';
+import type { KitError } from '../errors/KitError.js';
+import { connectFailureToKitError } from './connectFailureToKitError.js';
 import { REDIRECT_MARKER_KEY, type ConnectRedirectMarker } from './connectWithRedirect.js';
 
 /** The outcome of a same-window connect, read from the URL Membrane redirected back to. */
@@ -49,14 +49,7 @@ export function readConnectRedirectResult(win: Window = window): ConnectRedirect
     } catch {
       errorData = undefined;
     }
-    const body = typeof errorData === 'object' && errorData !== null ? (errorData as Record<string, unknown>) : {};
-    const mapped = toKitError({ type: 'connection', ...body, message: body.message ?? error });
-    return {
-      integrationKey: marker.integrationKey,
-      error: new KitError(mapped.code === 'server' ? 'auth' : mapped.code, mapped.message || 'The connection failed.', {
-        data: mapped.data,
-      }),
-    };
+    return { integrationKey: marker.integrationKey, error: connectFailureToKitError(error, errorData) };
   }
   return null;
 }
