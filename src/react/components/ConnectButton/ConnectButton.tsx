@@ -1,5 +1,5 @@
 import type { Connection, Integration } from '@integration-app/sdk';
-import { Slot } from 'radix-ui';
+import * as Slot from 'radix-ui/slot';
 import { useRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { needsParameters } from '../../../core/connect/getAuthOptions.js';
 import type { KitError } from '../../../core/errors/KitError.js';

@@ -1,4 +1,4 @@
-import { Dialog } from 'radix-ui';
+import * as Dialog from 'radix-ui/dialog';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { needsParameters, type AuthOption } from '../../../core/connect/getAuthOptions.js';
 import type { ConnectInput } from '../../hooks/useConnect.js';

@@ -1,4 +1,4 @@
-import { AlertDialog } from 'radix-ui';
+import * as AlertDialog from 'radix-ui/alert-dialog';
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';

@@ -1,4 +1,4 @@
-import { Tooltip } from 'radix-ui';
+import * as Tooltip from 'radix-ui/tooltip';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { cn } from '../../utils/cn.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
