@@ -7,13 +7,13 @@ import { connectWithPopup } from '../../core/connect/connectWithPopup.js';
 import { connectWithRedirect } from '../../core/connect/connectWithRedirect.js';
 import { getAuthOptions, type AuthOption } from '../../core/connect/getAuthOptions.js';
 import { getConnectTransport } from '../../core/connect/getConnectTransport.js';
-import { openConnectPopup } from '../../core/connect/openConnectPopup.js';
+import { openConnectPopup, type ConnectPopupHandle } from '../../core/connect/openConnectPopup.js';
 import { clearConnectRedirectResult, readConnectRedirectResult } from '../../core/connect/readConnectRedirectResult.js';
 import { KitError } from '../../core/errors/KitError.js';
 import { toKitError } from '../../core/errors/toKitError.js';
 import { membraneKeys } from '../../core/query/membraneKeys.js';
-import { connectionQueryOptions, connectorSpecQueryOptions } from '../../core/query/queryOptions.js';
-import type { ConnectionState } from '../../core/state/getConnectionState.js';
+import { connectionQueryOptions, connectorSpecQueryOptions, integrationQueryOptions } from '../../core/query/queryOptions.js';
+import { getConnectionState, type ConnectionState } from '../../core/state/getConnectionState.js';
 import type { ConnectMode } from '../events/MembraneKitEvent.js';
 import type { MembraneKit } from '../kit/createKit.js';
 import type { KitProps } from '../kit/KitProps.js';
@@ -69,7 +69,9 @@ export interface UseConnectResult {
   isReconnect: boolean;
   /**
    * Starts the flow. Call it synchronously in a click or submit handler: the popup is opened before
-   * anything is awaited. A call while a flow runs does nothing.
+   * anything is awaited. A call while a flow runs does nothing. Called before the integration has
+   * loaded, it opens the popup and waits for the integration; if that cannot be loaded, the flow
+   * fails with the lookup's own code (`network`, `auth`, `server`…).
    */
   connect: (input?: ConnectInput) => void;
   /** The same-window fallback (after a blocked popup): posts the form with target `_self`. */
@@ -86,6 +88,19 @@ export interface UseConnectResult {
 let redirectResultClaimed = false;
 /** Whether this page load came back from a same-window connect; read once, not once per row. */
 let redirectPending: boolean | undefined;
+
+/** The connection a connect repairs: the integration's own, when it is disconnected or in error. */
+function reconnectIdOf(integration: Integration | undefined, state: ConnectionState): string | undefined {
+  return (state === 'disconnected' || state === 'error') && integration?.connection?.id ? integration.connection.id : undefined;
+}
+
+function closePopup(popup: ConnectPopupHandle | undefined): void {
+  try {
+    popup?.window?.close();
+  } catch {
+    // Closing a window can throw in old browsers; it is only left open then.
+  }
+}
 
 async function confirmConnection(kit: MembraneKit, connectionId: string, integration: Integration | undefined): Promise<Connection> {
   const connection = await kit.queryClient.fetchQuery(connectionQueryOptions(kit.client, connectionId));
@@ -197,13 +212,67 @@ export function useConnect(integrationKey: string, options: UseConnectOptions = 
 
   const getToken = useCallback(() => kit.tokenManager.getToken(), [kit]);
 
+  // Runs the kit's own flow once the integration is known. `popup` is a window the click already
+  // opened while the integration was still loading.
+  const startCustom = useCallback(
+    (
+      current: Integration,
+      reconnectId: string | undefined,
+      input: ConnectInput,
+      opts: UseConnectOptions,
+      controller: AbortController,
+      popup?: ConnectPopupHandle,
+    ) => {
+      const reconnect = !!reconnectId;
+      const options = getAuthOptions(current, kit.queryClient.getQueryData(membraneKeys.spec(integrationKey)));
+      const option = options.find((o) => o.key === input.authOptionKey) ?? options[0];
+      const transport = getConnectTransport(option, opts.redirectUri);
+      abort.current = controller;
+      const request = {
+        apiUri: kit.apiUri,
+        getToken,
+        integrationId: reconnectId ? undefined : current.id,
+        connectionId: reconnectId,
+        parameters: input.parameters,
+        authOptionKey: input.authOptionKey ?? option?.key,
+        allowMultipleConnections: opts.allowMultipleConnections,
+        timeoutMs: opts.timeoutMs,
+        signal: controller.signal,
+      };
+      if (transport !== 'popup') closePopup(popup);
+
+      if (transport === 'redirect' && opts.redirectUri) {
+        const redirectUri = opts.redirectUri;
+        void finish('custom', reconnect, async () => {
+          await connectWithRedirect({ ...request, redirectUri, integrationKey });
+          // The page is navigating away; nothing settles here.
+          return new Promise<Connection | null>(() => undefined);
+        });
+        return;
+      }
+      if (transport === 'iframe') {
+        void finish('custom', reconnect, async () => {
+          const { connectionId } = await connectInIframe(request);
+          return confirmConnection(kit, connectionId, current);
+        });
+        return;
+      }
+      // Popup: opened here, synchronously, before any await (or by the click that waited for the integration).
+      const handle = popup ?? openConnectPopup();
+      void finish('custom', reconnect, async () => {
+        const { connectionId } = await connectWithPopup(handle, request);
+        return confirmConnection(kit, connectionId, current);
+      });
+    },
+    [finish, getToken, integrationKey, kit],
+  );
+
   const connect = useCallback(
     (input: ConnectInput = {}) => {
       if (busy.current) return;
       const { options: opts, integration: current, state: currentState } = latest.current;
       const mode = opts.mode ?? 'custom';
-      const reconnectId =
-        (currentState === 'disconnected' || currentState === 'error') && current?.connection?.id ? current.connection.id : undefined;
+      const reconnectId = reconnectIdOf(current, currentState);
       const reconnect = !!reconnectId;
       busy.current = true;
 
@@ -225,54 +294,31 @@ export function useConnect(integrationKey: string, options: UseConnectOptions = 
         return;
       }
 
-      if (!current) {
-        busy.current = false;
-        const notReady = new KitError('invalid_parameters', `Integration "${integrationKey}" is not loaded yet.`);
-        setStatus('error');
-        setError(notReady);
-        return;
-      }
-      const options = getAuthOptions(current, kit.queryClient.getQueryData(membraneKeys.spec(integrationKey)));
-      const option = options.find((o) => o.key === input.authOptionKey) ?? options[0];
-      const transport = getConnectTransport(option, opts.redirectUri);
       const controller = new AbortController();
+      if (current) {
+        startCustom(current, reconnectId, input, opts, controller);
+        return;
+      }
+      // Clicked before the integration arrived (or after loading it failed): wait for it instead of
+      // failing. The popup opens now, inside the click, since after an await the browser may block it.
+      const popup = opts.redirectUri ? undefined : openConnectPopup();
       abort.current = controller;
-      const request = {
-        apiUri: kit.apiUri,
-        getToken,
-        integrationId: reconnectId ? undefined : current.id,
-        connectionId: reconnectId,
-        parameters: input.parameters,
-        authOptionKey: input.authOptionKey ?? option?.key,
-        allowMultipleConnections: opts.allowMultipleConnections,
-        timeoutMs: opts.timeoutMs,
-        signal: controller.signal,
-      };
-
-      if (transport === 'redirect' && opts.redirectUri) {
-        const redirectUri = opts.redirectUri;
-        void finish('custom', reconnect, async () => {
-          await connectWithRedirect({ ...request, redirectUri, integrationKey });
-          // The page is navigating away; nothing settles here.
-          return new Promise<Connection | null>(() => undefined);
-        });
-        return;
-      }
-      if (transport === 'iframe') {
-        void finish('custom', reconnect, async () => {
-          const { connectionId } = await connectInIframe(request);
-          return confirmConnection(kit, connectionId, current);
-        });
-        return;
-      }
-      // Popup: opened here, synchronously, before any await.
-      const popup = openConnectPopup();
-      void finish('custom', reconnect, async () => {
-        const { connectionId } = await connectWithPopup(popup, request);
-        return confirmConnection(kit, connectionId, current);
+      setStatus('connecting');
+      setError(null);
+      const cancelled = new Promise<never>((_, reject) => {
+        const onAbort = () => reject(new KitError('cancelled', 'The connection was cancelled.'));
+        if (controller.signal.aborted) onAbort();
+        else controller.signal.addEventListener('abort', onAbort, { once: true });
       });
+      Promise.race([kit.queryClient.fetchQuery(integrationQueryOptions(kit.client, integrationKey)), cancelled]).then(
+        (loaded) => startCustom(loaded, reconnectIdOf(loaded, getConnectionState(loaded)), input, opts, controller, popup),
+        (caught: unknown) => {
+          closePopup(popup);
+          void finish('custom', false, () => Promise.reject(caught));
+        },
+      );
     },
-    [finish, getToken, integrationKey, kit],
+    [finish, integrationKey, kit, startCustom],
   );
 
   const continueInThisTab = useCallback(
@@ -281,8 +327,7 @@ export function useConnect(integrationKey: string, options: UseConnectOptions = 
       const { options: opts, integration: current, state: currentState } = latest.current;
       if (!current) return;
       busy.current = true;
-      const reconnectId =
-        (currentState === 'disconnected' || currentState === 'error') && current.connection?.id ? current.connection.id : undefined;
+      const reconnectId = reconnectIdOf(current, currentState);
       const redirectUri = opts.redirectUri ?? window.location.href;
       void finish('custom', !!reconnectId, async () => {
         await connectWithRedirect({
