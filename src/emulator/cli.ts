@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { EMULATOR_WORKSPACE_KEY, EMULATOR_WORKSPACE_SECRET } from './constants.js';
+import { EMULATOR_WORKSPACE_SECRET } from './constants.js';
+import { CliUsageError, parseCliOptions } from './parseCliOptions.js';
 import { startEmulator } from './startEmulator.js';
 
 const HELP = `membrane-emulator: a local, offline stand-in for the Membrane (Integration.app) API
@@ -12,6 +12,11 @@ Options:
       --workspace-key <key>   Workspace key tokens must carry as "iss" (default: the dev key)
       --workspace-secret <s>  Workspace secret, at least 32 bytes (default: the dev secret;
                               also read from MEMBRANE_EMULATOR_SECRET)
+      --public-key <pem-file> Public key (PEM) registered with the workspace, so tokens signed
+                              with its private key verify: RS*/PS* for RSA, ES* for EC keys
+      --seed <json-file>      Apps, customers and connections to start with, in the shape
+                              startEmulator({ seed }) takes (default: the 16-app demo seed)
+      --latency <ms>          Delay before every API answer (0 to 60000; default 0)
       --persist <file>        Keep customers and connections in this JSON file across restarts
   -h, --help                  Show this help
 
@@ -22,43 +27,21 @@ Then point the SDK or the kit at it:
 `;
 
 async function main(): Promise<void> {
-  let values;
+  let command;
   try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string', short: 'p', default: '4010' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'workspace-key': { type: 'string' },
-        'workspace-secret': { type: 'string' },
-        persist: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    command = parseCliOptions(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`membrane-emulator: ${(error as Error).message}\n\n${HELP}`);
+    if (!(error instanceof CliUsageError)) throw error;
+    console.error(`membrane-emulator: ${error.message}\n\n${HELP}`);
     process.exit(2);
   }
-  if (values.help) {
+  if (command.help) {
     console.log(HELP);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    console.error(`membrane-emulator: --port must be an integer from 0 to 65535, got "${values.port}".`);
-    process.exit(2);
-  }
-  const workspaceKey = values['workspace-key'] ?? EMULATOR_WORKSPACE_KEY;
-  const workspaceSecret = values['workspace-secret'] ?? process.env.MEMBRANE_EMULATOR_SECRET ?? EMULATOR_WORKSPACE_SECRET;
-  const emulator = await startEmulator({
-    port,
-    host: values.host,
-    workspaceKey,
-    workspaceSecret,
-    ...(values.persist ? { persistTo: values.persist } : {}),
-  });
-  const devOnly = workspaceSecret === EMULATOR_WORKSPACE_SECRET;
+  const { options, notes } = command;
+  const emulator = await startEmulator(options);
+  const devOnly = options.workspaceSecret === EMULATOR_WORKSPACE_SECRET;
   console.log(
     [
       `Membrane emulator listening on ${emulator.url}`,
@@ -66,15 +49,26 @@ async function main(): Promise<void> {
       `  uiUri      ${emulator.uiUri}`,
       `  tokens     POST ${emulator.tokenUrl}`,
       `  faults     ${emulator.url}/_emulator/faults`,
-      `  workspace  key "${workspaceKey}"${devOnly ? `, secret "${EMULATOR_WORKSPACE_SECRET}"` : ' (custom secret)'}`,
+      `  workspace  key "${options.workspaceKey}"${devOnly ? `, secret "${EMULATOR_WORKSPACE_SECRET}"` : ' (custom secret)'}`,
       devOnly ? '  DEV ONLY: this key and secret are public; never use them for a real Membrane workspace.' : '',
-      values.persist ? `  state      ${values.persist}` : '  state      in memory (use --persist <file> to keep it)',
+      ...notes,
+      options.persistTo ? `  state      ${options.persistTo}` : '  state      in memory (use --persist <file> to keep it)',
     ]
       .filter(Boolean)
       .join('\n'),
   );
   const stop = (): void => {
-    void emulator.close().then(() => process.exit(0));
+    emulator.close().then(
+      () => {
+        // close() has written pending state by now, so the line also means "saved".
+        console.log('Membrane emulator stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`membrane-emulator: could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
