@@ -90,7 +90,7 @@ describe('connect.failed', () => {
       body: JSON.stringify({ integration: 'github' }),
     });
     expect(answer.status).toBe(400);
-    const body = (await answer.json()) as { type: string; message: string };
+    const body = (await answer.json()) as ConstructorParameters<typeof IntegrationAppError>[0];
     const openNewConnection = vi.spyOn(IntegrationAccessor.prototype, 'openNewConnection').mockRejectedValue(new IntegrationAppError(body));
     const user = userEvent.setup();
     const { button, events, onError } = await renderGitHubButton('prebuilt');
