@@ -2,6 +2,11 @@
 // 500 concurrent requests with the first token, then (once that token is inside both clients'
 // refresh windows) 500 more, against a local HTTP server that only accepts valid, unexpired JWTs.
 // Kit client goal: one fetchToken call per token generation, i.e. 2 in total.
+//
+// Then the burst figure of issue 2: each client makes one request (which primes it with a token);
+// once that token is inside the refresh window, and in a second run once it has just expired,
+// 1,000 requests start at the same moment. Counted: fetchToken calls during the burst (kit goal: 1)
+// and 401s.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IntegrationAppClient } from '@integration-app/sdk';
@@ -54,10 +59,10 @@ const server = createServer((req, res) => {
   }
 });
 
-function mintToken(serial: number): string {
+function mintToken(serial: number, lifetimeS = LIFETIME_S): string {
   const iat = Math.floor(Date.now() / 1000);
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ id: 'bench-customer', iss: 'bench-workspace', iat, exp: iat + LIFETIME_S, serial })}.bench-signature`;
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ id: 'bench-customer', iss: 'bench-workspace', iat, exp: iat + lifetimeS, serial })}.bench-signature`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -108,12 +113,78 @@ async function run(name: string, makeClient: (fetchToken: () => Promise<string>)
   };
 }
 
+const BURST = 1_000;
+
+/** When the burst starts, relative to the priming token. */
+interface BurstTiming {
+  label: string;
+  /** Lifetime of the priming token; later tokens live LIFETIME_S, as in the table above. */
+  primingLifetimeS: number;
+  /** Milliseconds after the priming token's `exp` (negative: before it). */
+  fireAtFromExpiryMs: number;
+}
+
+const BURST_TIMINGS: BurstTiming[] = [
+  // Same tokens as the table above: 6.5 s before expiry is inside both clients' refresh windows.
+  { label: 'token inside the refresh window (valid for 6.5 s more)', primingLifetimeS: LIFETIME_S, fireAtFromExpiryMs: -SECOND_BATCH_BEFORE_EXPIRY_MS },
+  // A short priming token keeps the wait short; the burst starts 250 ms after it has expired.
+  { label: 'token expired 250 ms ago', primingLifetimeS: 3, fireAtFromExpiryMs: 250 },
+];
+
+interface BurstResult {
+  name: string;
+  timing: string;
+  requests: number;
+  failed: number;
+  primingFetches: number;
+  burstFetches: number;
+  burstRefused: number;
+  burstMs: number;
+}
+
+async function burst(name: string, timing: BurstTiming, makeClient: (fetchToken: () => Promise<string>) => IntegrationAppClient): Promise<BurstResult> {
+  let fetchCalls = 0;
+  let firstExpiryMs = 0;
+  const fetchToken = async () => {
+    fetchCalls++;
+    const token = mintToken(fetchCalls, fetchCalls === 1 ? timing.primingLifetimeS : LIFETIME_S);
+    if (fetchCalls === 1) firstExpiryMs = (claimsOf(token)!.exp as number) * 1000;
+    return token;
+  };
+  const client = makeClient(fetchToken);
+  await client.integrations.find();
+  const primingFetches = fetchCalls;
+  await sleep(Math.max(0, firstExpiryMs + timing.fireAtFromExpiryMs - Date.now()));
+  const refusedBefore = counters.refused;
+  const fetchesBefore = fetchCalls;
+  const started = performance.now();
+  const outcomes = await Promise.allSettled(Array.from({ length: BURST }, () => client.integrations.find()));
+  return {
+    name,
+    timing: timing.label,
+    requests: BURST,
+    failed: outcomes.filter((outcome) => outcome.status === 'rejected').length,
+    primingFetches,
+    burstFetches: fetchCalls - fetchesBefore,
+    burstRefused: counters.refused - refusedBefore,
+    burstMs: Math.round(performance.now() - started),
+  };
+}
+
+const clients: Array<[string, (fetchToken: () => Promise<string>) => IntegrationAppClient]> = [
+  ['kit (createKitClient)', (fetchToken) => createKitClient({ fetchToken }, { apiUri })],
+  ['bare SDK (new IntegrationAppClient)', (fetchToken) => new IntegrationAppClient({ fetchToken, apiUri })],
+];
+
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const apiUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const results: Result[] = [];
+const bursts: BurstResult[] = [];
 try {
-  results.push(await run('kit (createKitClient)', (fetchToken) => createKitClient({ fetchToken }, { apiUri })));
-  results.push(await run('bare SDK (new IntegrationAppClient)', (fetchToken) => new IntegrationAppClient({ fetchToken, apiUri })));
+  for (const [name, makeClient] of clients) results.push(await run(name, makeClient));
+  for (const timing of BURST_TIMINGS) {
+    for (const [name, makeClient] of clients) bursts.push(await burst(name, timing, makeClient));
+  }
 } finally {
   server.close();
 }
@@ -128,8 +199,21 @@ for (const r of results) {
   );
 }
 
+console.log(`\n### Burst: ${BURST} concurrent GET /integrations at once, after one priming request\n`);
+console.log('| client | when the burst starts | fetchToken calls during the burst (goal: 1) | 401s during the burst | failed | priming fetchToken calls | burst duration |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+for (const b of bursts) {
+  console.log(`| ${b.name} | ${b.timing} | ${b.burstFetches} | ${b.burstRefused} | ${b.failed} | ${b.primingFetches} | ${b.burstMs} ms |`);
+}
+
 const kit = results[0]!;
 const problems: string[] = [];
+for (const b of bursts) {
+  if (b.name !== kit.name) continue;
+  if (b.burstFetches !== 1) problems.push(`kit burst (${b.timing}): ${b.burstFetches} fetchToken calls; expected 1`);
+  if (b.burstRefused > 0) problems.push(`kit burst (${b.timing}): ${b.burstRefused} requests refused with 401`);
+  if (b.failed > 0) problems.push(`kit burst (${b.timing}): ${b.failed} requests failed`);
+}
 if (kit.fetchCalls !== GENERATIONS) problems.push(`kit called fetchToken ${kit.fetchCalls} times; expected ${GENERATIONS} (one per token generation)`);
 for (const r of results) {
   if (r.failed > 0) problems.push(`${r.name}: ${r.failed} requests failed`);
@@ -139,5 +223,5 @@ if (problems.length > 0) {
   console.error(`\nFAILED: ${problems.join('; ')}`);
   process.exitCode = 1;
 } else {
-  console.log(`\nOK: the kit made ${kit.fetchCalls} fetchToken calls for ${kit.requests} requests across an expiry.`);
+  console.log(`\nOK: the kit made ${kit.fetchCalls} fetchToken calls for ${kit.requests} requests across an expiry, and 1 per ${BURST}-request burst.`);
 }
