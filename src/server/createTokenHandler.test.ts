@@ -91,7 +91,7 @@ describe('createTokenHandler', () => {
     expect(onError).toHaveBeenCalledWith(failure, incoming);
   });
 
-  it('answers 500 for a misconfigured server and logs the typed error without the secret by default', async () => {
+  it('answers 500 for a misconfigured server and logs one line with the error’s name, code and message by default', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const shortSecret = 'only-sixteen-byt';
     const handler = createTokenHandler({ credentials: { workspaceKey: WORKSPACE_KEY, workspaceSecret: shortSecret }, getCustomer: () => customer });
@@ -99,10 +99,61 @@ describe('createTokenHandler', () => {
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: 'Could not create a Membrane token.' });
     expect(errors).toHaveBeenCalledTimes(1);
-    const logged = errors.mock.calls[0]?.[1];
-    expect(logged).toBeInstanceOf(MembraneTokenError);
-    expect((logged as MembraneTokenError).code).toBe('weak_workspace_secret');
-    expect(String(errors.mock.calls[0])).not.toContain(shortSecret);
+    expect(errors.mock.calls[0]).toHaveLength(1);
+    const line = errors.mock.calls[0]![0] as string;
+    expect(line).toMatch(/^\[membrane-react-kit\/server\] token endpoint failed: MembraneTokenError \(weak_workspace_secret\): \S/);
+    expect(line).not.toContain('\n');
+    expect(line).not.toContain(shortSecret);
+    errors.mockRestore();
+  });
+
+  it('never logs the request, its credentials, the workspace secret, keys or tokens by default, and still hands onError the real error', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6InVzZXItNyJ9.c2lnbmF0dXJlLXZhbHVl';
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
+    const failure = Object.assign(
+      new Error(`session store down\nsecret=${WORKSPACE_SECRET} auth=Bearer abc.def-ghi token=${jwt} key=${pem}`),
+      { code: 'ECONNREFUSED', config: { headers: { cookie: 'session=s3cr3t-cookie' } } },
+    );
+    const handler = createTokenHandler({
+      credentials: secretCredentials,
+      getCustomer: () => {
+        throw failure;
+      },
+    });
+    const response = await handler(request('POST', { cookie: 'session=s3cr3t-cookie', authorization: 'Bearer app-session-token' }));
+    expect(response.status).toBe(500);
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(errors.mock.calls[0]).toHaveLength(1);
+    const line = errors.mock.calls[0]![0] as string;
+    expect(line).toMatch(/^\[membrane-react-kit\/server\] token endpoint failed: Error \(ECONNREFUSED\): session store down secret=\[redacted secret\]/);
+    expect(line).not.toContain('\n');
+    for (const leaked of [WORKSPACE_SECRET, jwt, 'abc.def-ghi', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 's3cr3t-cookie', 'app-session-token', URL_]) {
+      expect(line).not.toContain(leaked);
+    }
+    errors.mockRestore();
+
+    const onError = vi.fn();
+    const custom = createTokenHandler({
+      credentials: secretCredentials,
+      getCustomer: () => {
+        throw failure;
+      },
+      onError,
+    });
+    await custom(request());
+    expect(onError.mock.calls[0]?.[0]).toBe(failure);
+  });
+
+  it('logs thrown non-errors as one line too', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handler = createTokenHandler({
+      credentials: secretCredentials,
+      getCustomer: () => Promise.reject(`plain failure with ${WORKSPACE_SECRET}`),
+    });
+    await handler(request());
+    expect(errors.mock.calls[0]).toEqual(['[membrane-react-kit/server] token endpoint failed: string: plain failure with [redacted secret]']);
+    errors.mockRestore();
   });
 
   it('answers 500 when getCustomer returns a customer without an id', async () => {

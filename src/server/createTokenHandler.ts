@@ -1,3 +1,4 @@
+import { redactSecrets } from '../core/token/redactSecrets.js';
 import { MembraneTokenError } from './MembraneTokenError.js';
 import { assertServerEnvironment } from './assertServerEnvironment.js';
 import { createMembraneTokenWithExpiry } from './createMembraneToken.js';
@@ -18,8 +19,9 @@ export interface TokenHandlerOptions<Context = unknown> extends SignTokenOptions
     context: Context,
   ) => MembraneCustomer | null | undefined | Promise<MembraneCustomer | null | undefined>;
   /**
-   * Called with the error when signing fails or `getCustomer` throws (the client only sees a
-   * generic 500). Defaults to `console.error`. Membrane token errors never contain secrets.
+   * Called with the error itself when signing fails or `getCustomer` throws (the client only sees
+   * a generic 500). By default one `console.error` line with the error's name, code and message,
+   * with the workspace secret, private keys and tokens removed; never the request or its headers.
    */
   onError?: (error: unknown, request: Request) => void;
 }
@@ -51,8 +53,31 @@ function json(status: number, body: unknown, extraHeaders?: Record<string, strin
   });
 }
 
-function defaultOnError(error: unknown): void {
-  console.error('[membrane-react-kit/server] token endpoint failed:', error);
+const PEM_PATTERN = /-----BEGIN [A-Z ]+-----[\s\S]*?(?:-----END [A-Z ]+-----|$)/g;
+
+function readSecrets(credentials: MembraneCredentials): string[] {
+  try {
+    const { workspaceSecret, privateKey } = credentials as { workspaceSecret?: unknown; privateKey?: unknown };
+    return [workspaceSecret, privateKey].filter((value): value is string => typeof value === 'string' && value.length >= 8);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * One line for the default log: the error's name, code and message, with the workspace secret,
+ * private keys, JWTs and bearer credentials removed. The request is never part of it: its headers
+ * carry the user's session.
+ */
+function describeHandlerError(error: unknown, credentials: MembraneCredentials): string {
+  const record = typeof error === 'object' && error !== null ? (error as { name?: unknown; code?: unknown; message?: unknown }) : undefined;
+  const name = typeof record?.name === 'string' && record.name ? record.name : error instanceof Error ? 'Error' : typeof error;
+  const code = typeof record?.code === 'string' || typeof record?.code === 'number' ? ` (${String(record.code)})` : '';
+  const raw = typeof record?.message === 'string' ? record.message : typeof error === 'string' ? error : '';
+  let message = raw.replace(PEM_PATTERN, '[redacted key]');
+  for (const secret of readSecrets(credentials)) message = message.split(secret).join('[redacted secret]');
+  message = redactSecrets(message.replace(/\s+/g, ' ').trim());
+  return `${name}${code}${message ? `: ${message}` : ''}`;
 }
 
 /**
@@ -92,7 +117,12 @@ export function createTokenHandler<Context = unknown>(options: TokenHandlerOptio
   if (typeof options !== 'object' || options === null) {
     throw new MembraneTokenError('invalid_options', 'createTokenHandler needs an options object: { credentials, getCustomer }.');
   }
-  const { credentials, getCustomer, onError = defaultOnError, ...signOptions } = options;
+  const {
+    credentials,
+    getCustomer,
+    onError = (error: unknown) => console.error(`[membrane-react-kit/server] token endpoint failed: ${describeHandlerError(error, credentials)}`),
+    ...signOptions
+  } = options;
   if (typeof getCustomer !== 'function') {
     throw new MembraneTokenError(
       'invalid_options',
