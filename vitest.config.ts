@@ -9,6 +9,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   plugins: [react()],
+  // Radix parts the kit imports lazily (import()): pre-bundled up front, or Vite discovers them
+  // mid-run and reloads the browser tests.
+  optimizeDeps: { include: ['radix-ui/slot', 'radix-ui/dialog', 'radix-ui/alert-dialog', 'radix-ui/tooltip'] },
   test: {
     restoreMocks: true,
     projects: [
