@@ -1,6 +1,6 @@
 import { jwtVerify } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import { MembraneTokenError } from './MembraneTokenError.js';
+import type { MembraneTokenError } from './MembraneTokenError.js';
 import { createTokenHandler } from './createTokenHandler.js';
 import type { TokenResponseBody } from './createTokenHandler.js';
 import { WORKSPACE_KEY, WORKSPACE_SECRET, expectRefusal, inFakeBrowser, secretBytes, secretCredentials } from './test-utils/fixtures.js';
