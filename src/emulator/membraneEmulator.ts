@@ -17,7 +17,18 @@ export interface MembraneEmulatorPluginOptions extends Omit<EmulatorAppOptions, 
   quiet?: boolean;
 }
 
-/** Id of the virtual module that tells client code where the emulator is. */
+/**
+ * Id of the virtual module that tells client code where the emulator is.
+ *
+ * @example
+ * ```ts
+ * // src/main.tsx, served by Vite with the membraneEmulator() plugin
+ * import { apiUri, uiUri, tokenUrl } from 'virtual:membrane-emulator';
+ *
+ * // vite.config.ts: resolve it yourself when wrapping the plugin
+ * if (id === EMULATOR_VIRTUAL_MODULE) return `\0${EMULATOR_VIRTUAL_MODULE}`;
+ * ```
+ */
 export const EMULATOR_VIRTUAL_MODULE = 'virtual:membrane-emulator';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;

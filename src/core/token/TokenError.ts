@@ -9,7 +9,23 @@
  */
 export type TokenErrorCode = 'fetch_failed' | 'timeout' | 'invalid_token' | 'expired_token' | 'unauthorized';
 
-/** Every code a {@link TokenError} can carry, for exhaustive checks and UI mappings. */
+/**
+ * Every code a {@link TokenError} can carry, for exhaustive checks and UI mappings.
+ *
+ * @example
+ * ```ts
+ * import { TOKEN_ERROR_CODES, isTokenError } from 'membrane-react-kit/core';
+ *
+ * const hints: Record<(typeof TOKEN_ERROR_CODES)[number], string> = {
+ *   fetch_failed: 'Could not reach the token endpoint.',
+ *   timeout: 'The token endpoint is too slow.',
+ *   invalid_token: 'The token endpoint answered something that is not a JWT.',
+ *   expired_token: 'The token endpoint answered an expired token.',
+ *   unauthorized: 'Membrane refused the token: check the workspace key and secret.',
+ * };
+ * if (isTokenError(error)) console.warn(hints[error.code]);
+ * ```
+ */
 export const TOKEN_ERROR_CODES: readonly TokenErrorCode[] = [
   'fetch_failed',
   'timeout',

@@ -1,7 +1,21 @@
 import type { EmulatorSeed } from '../types.js';
 import { seedIntegrations } from './seedIntegrations.js';
 
-/** Token `id` of the seed workspace's default customer. */
+/**
+ * Token `id` of the seed workspace's default customer.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CUSTOMER_ID, EMULATOR_WORKSPACE_KEY, EMULATOR_WORKSPACE_SECRET } from 'membrane-react-kit/emulator';
+ * import { createMembraneToken } from 'membrane-react-kit/server';
+ *
+ * // A token for the customer who owns the seed's HubSpot, Salesforce and Slack connections.
+ * const token = await createMembraneToken(
+ *   { workspaceKey: EMULATOR_WORKSPACE_KEY, workspaceSecret: EMULATOR_WORKSPACE_SECRET },
+ *   { customer: { id: DEFAULT_CUSTOMER_ID } },
+ * );
+ * ```
+ */
 export const DEFAULT_CUSTOMER_ID = 'demo-customer';
 
 /**
