@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -132,6 +132,7 @@ async function typeRound(page: Page): Promise<{ keys: KeystrokeSample[]; clear: 
   return { keys: samples.slice(0, -1), clear: samples[samples.length - 1]! };
 }
 
+const loadBefore = loadavg()[0]!;
 const outDir = mkdtempSync(join(tmpdir(), 'mk-list-bench-'));
 const emulator = await startEmulator({ port: 0, seed: createBenchSeed(ROWS) });
 let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
@@ -145,7 +146,8 @@ try {
   await buildPage(outDir);
   const buildSeconds = ((Date.now() - builtAt) / 1000).toFixed(1);
   site = await serveStatic(outDir);
-  const url = `${site.url}?api=${encodeURIComponent(emulator.apiUri)}&rows=${ROWS}`;
+  const batch = process.env.LIST_BENCH_BATCH;
+  const url = `${site.url}?api=${encodeURIComponent(emulator.apiUri)}&rows=${ROWS}${batch ? `&batch=${encodeURIComponent(batch)}` : ''}`;
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const catalogue: ListBenchCatalogue = emulator.store.integrations.map(({ key, name }) => ({ key, name }));
@@ -166,18 +168,22 @@ try {
 
   console.log(
     `IntegrationsList (pageSize ${ROWS}) with ${ROWS} integrations, Vite production build (built in ${buildSeconds} s), ` +
-      `headless ${(await browser.version()).replace(/^/, 'Chromium ')}, 1280×800, emulator on 127.0.0.1.\n`,
+      `headless ${(await browser.version()).replace(/^/, 'Chromium ')}, 1280×800, emulator on 127.0.0.1` +
+      `${batch ? `, renderBatchSize ${batch} (LIST_BENCH_BATCH)` : ''}.\n`,
   );
   console.log('First render (ms since navigation start; each row is one fresh page load):\n');
-  console.log('| load | JS loaded | GET /integrations done | rows rendered | rows in DOM | rows painted |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| load | JS loaded | GET /integrations done | rows rendered | rows in DOM | rows painted | list render (GET done → painted) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   loads.forEach((load, index) =>
     console.log(
-      `| ${index + 1} | ${ms(load.scriptEnd)} | ${ms(load.listResponseEnd)} | ${load.firstRows} of ${ROWS} | ${ms(load.rowsInDomAt)} | ${ms(load.rowsPaintedAt)} |`,
+      `| ${index + 1} | ${ms(load.scriptEnd)} | ${ms(load.listResponseEnd)} | ${load.firstRows} of ${ROWS} | ${ms(load.rowsInDomAt)} | ${ms(load.rowsPaintedAt)} | ${ms(load.rowsPaintedAt - load.listResponseEnd)} |`,
     ),
   );
   const painted = loads.map((load) => load.rowsPaintedAt);
-  console.log(`| median | | | | ${ms(percentile(loads.map((l) => l.rowsInDomAt), 50))} | ${ms(percentile(painted, 50))} |`);
+  const median = (pick: (load: LoadResult) => number) => ms(percentile(loads.map(pick), 50));
+  console.log(
+    `| median | | ${median((l) => l.listResponseEnd)} | | ${median((l) => l.rowsInDomAt)} | ${ms(percentile(painted, 50))} | ${median((l) => l.rowsPaintedAt - l.listResponseEnd)} |`,
+  );
 
   console.log(`\nFiltering: "${TYPED}" typed one key at a time (${GAP_MS} ms apart after each result), ${ROUNDS} rounds; round 1:\n`);
   console.log('| typed | matches | rows rendered | input → rows committed | input → next paint |');
@@ -201,6 +207,10 @@ try {
   console.log(
     `\nNotes: "next paint" is the first task after the next animation frame, so it includes waiting for the frame (≤ 16.7 ms at 60 Hz).` +
       ` The list also sent ${listRequests.length} GET /integrations in total (${LOADS} loads + the debounced server searches).`,
+  );
+  // Timings on a shared machine are only comparable at similar load: say what it was.
+  console.log(
+    `Machine: ${cpus().length} CPUs, 1-minute load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end of the run.`,
   );
   if (errors.length > 0) console.log(`Page errors: ${errors.join(' | ')}`);
 } finally {

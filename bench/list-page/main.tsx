@@ -9,6 +9,8 @@ import { installListProbes } from './measureList.js';
 
 const apiUri = new URL(location.href).searchParams.get('api');
 const expected = Number(new URL(location.href).searchParams.get('rows'));
+// Optional: another renderBatchSize than the list's default (LIST_BENCH_BATCH in the bench).
+const batch = new URL(location.href).searchParams.get('batch');
 if (!apiUri || !Number.isInteger(expected) || expected <= 0) {
   throw new Error('Open this page with ?api=<emulator URL>&rows=<number of integrations>.');
 }
@@ -23,7 +25,7 @@ installListProbes();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MembraneKitProvider fetchToken={fetchToken} apiUri={apiUri} uiUri={`${apiUri}/ui`}>
-      <IntegrationsList pageSize={expected} />
+      <IntegrationsList pageSize={expected} renderBatchSize={batch ? Number(batch) : undefined} />
     </MembraneKitProvider>
   </StrictMode>,
 );

@@ -150,8 +150,10 @@ export function IntegrationsList(props: IntegrationsListProps) {
     return rows.filter((integration, index) => haystacks[index]!.includes(needle) || fromServer?.has(integration.id));
   }, [rows, haystacks, needle, serverMatches]);
 
-  // How many matches are rendered; back to one batch whenever the search changes.
+  // How many matches are rendered; back to one batch whenever the search changes (adjusted during
+  // render, so the new matches never render with the old count).
   const [windowState, setWindowState] = useState({ needle, count: renderBatchSize });
+  if (windowState.needle !== needle) setWindowState({ needle, count: renderBatchSize });
   const count = windowState.needle === needle ? Math.max(windowState.count, renderBatchSize) : renderBatchSize;
   const showMoreRows = (next: number) => setWindowState({ needle, count: Math.max(count, next) });
   const rendered = useMemo(() => (matches.length > count ? matches.slice(0, count) : matches), [matches, count]);
