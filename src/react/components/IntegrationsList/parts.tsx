@@ -1,5 +1,5 @@
 import type { Integration } from '@integration-app/sdk';
-import { Slot } from 'radix-ui';
+import * as Slot from 'radix-ui/slot';
 import { useContext, useMemo, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { getConnectionErrorMessage, getConnectionState } from '../../../core/state/getConnectionState.js';
 import { cn } from '../../utils/cn.js';
