@@ -19,6 +19,17 @@ export default tseslint.config(
     },
   },
   {
+    // The barrel re-exports every primitive: one import of it pulls the lazy dialogs and the
+    // tooltip (with @floating-ui) back into the main entry's initial chunk.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'radix-ui', message: "Import the primitive's own subpath, e.g. 'radix-ui/slot'." }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'src/emulator/cli.ts', 'test/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
