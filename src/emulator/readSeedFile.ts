@@ -50,7 +50,9 @@ export function validateSeed(value: unknown): EmulatorSeed {
     const id = text(integration, 'id', path);
     unique(integrationIds, id, `${path}.id`);
     unique(integrationKeys, text(integration, 'key', path), `${path}.key`);
-    for (const key of ['name', 'logoUri', 'baseUri', 'appUri']) text(integration, key, path);
+    for (const key of ['name', 'baseUri', 'appUri']) text(integration, key, path);
+    // An empty logoUri is allowed: the kit shows its fallback logo.
+    if (typeof integration.logoUri !== 'string') fail(`${path}.logoUri`, 'a string (empty for no logo)', integration.logoUri);
     optional(integration, 'apiDocsUri', path, 'string');
     const options = array(integration.authOptions, `${path}.authOptions`);
     if (options.length === 0) throw new TypeError(`${path}.authOptions must list at least one auth option (the first is the default).`);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EMULATOR_WORKSPACE_KEY } from '../../src/emulator/constants.ts';
+import { parseCliOptions } from '../../src/emulator/parseCliOptions.ts';
 import { readSeedFile } from '../../src/emulator/readSeedFile.ts';
 import { createDefaultSeed } from '../../src/emulator/seed/createDefaultSeed.ts';
 import type { EmulatorSeed } from '../../src/emulator/types.ts';
@@ -210,8 +212,10 @@ describe('membrane-emulator CLI', { timeout: 30_000 }, () => {
     expect(() => readSeedFile(file())).toThrow(message);
   });
 
-  it('readSeedFile accepts the default seed written as JSON', () => {
+  it('readSeedFile accepts the default seed written as JSON, and apps without a logo', () => {
     expect(readSeedFile(writeJson('default.json', createDefaultSeed()))).toEqual(createDefaultSeed());
+    const noLogo = { ...smallSeed(), integrations: [{ ...smallSeed().integrations[0], logoUri: '' }] };
+    expect(readSeedFile(writeJson('no-logo.json', noLogo)).integrations[0]?.logoUri).toBe('');
   });
 
   it('refuses a private key or a non-key as --public-key, without printing the key', async () => {
@@ -225,5 +229,18 @@ describe('membrane-emulator CLI', { timeout: 30_000 }, () => {
     const junk = await run(['--port', '0', '--public-key', writeJson('junk.pem', 'hello')], /listening on/);
     expect(junk.code).toBe(1);
     expect(junk.output).toMatch(/junk\.pem is not a usable public key: expected a PEM "-----BEGIN PUBLIC KEY-----" block\./);
+  });
+
+  it('parseCliOptions turns a PKCS#1 RSA public key into SPKI and names the EC curve it verifies', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const rsaCommand = parseCliOptions(['--public-key', writeJson('rsa-pkcs1.pem', rsa)]);
+    expect(rsaCommand.help).toBe(false);
+    if (rsaCommand.help) return;
+    expect(rsaCommand.options.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-521' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const ecCommand = parseCliOptions(['--public-key', writeJson('ec.pem', ec)]);
+    expect(ecCommand.help ? [] : ecCommand.notes).toEqual([expect.stringContaining('(verifies ES512 tokens)')]);
+    const secp256k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(() => parseCliOptions(['--public-key', writeJson('k1.pem', secp256k1)])).toThrow(/its curve secp256k1 is not one JWT uses/);
   });
 });
