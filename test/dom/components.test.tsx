@@ -97,6 +97,26 @@ describe('IntegrationsList', () => {
     expect(await screen.findByText('No integrations match “zzzz-nothing”.')).toBeInTheDocument();
   });
 
+  it('renders a batch of the matches with Show more, announces the count, and rejects a bad renderBatchSize', async () => {
+    const user = userEvent.setup();
+    render(<IntegrationsList fetchToken={fetchToken} apiUri={API_URI} renderBatchSize={4} />);
+    const list = await screen.findByRole('list', { name: 'Integrations' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(4);
+    // jsdom has no IntersectionObserver: the button is the way to the next batch.
+    await user.click(screen.getByRole('button', { name: 'Show more (4 of 16)' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(8));
+    expect(within(list).getAllByRole('listitem')[4]!.contains(document.activeElement)).toBe(true);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search integrations' }), 'hub');
+    await waitFor(() => expect(within(list).getAllByRole('listitem').map((row) => row.dataset.integrationKey)).toEqual(['hubspot', 'github']));
+    expect(screen.queryByRole('button', { name: /^Show more/ })).toBeNull();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 integrations match “hub”.'));
+
+    expect(() => render(<IntegrationsList fetchToken={fetchToken} apiUri={API_URI} renderBatchSize={0} />)).toThrow(
+      /renderBatchSize> must be a whole number of at least 1; got 0/,
+    );
+  });
+
   it('loads past the first page', async () => {
     const user = userEvent.setup();
     render(<IntegrationsList fetchToken={fetchToken} apiUri={API_URI} pageSize={5} />);
