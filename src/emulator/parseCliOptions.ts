@@ -107,7 +107,10 @@ export function parseCliOptions(args: string[], env: Record<string, string | und
   if (publicKey) notes.push(`  public key ${values['public-key']} (verifies ${publicKey.algorithms} tokens)`);
   const seed = values.seed === undefined ? undefined : readSeedFile(values.seed);
   if (seed) {
-    notes.push(`  seed       ${values.seed} (${seed.integrations.length} apps, ${seed.customers.length} customers, ${seed.connections.length} connections)`);
+    const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    notes.push(
+      `  seed       ${values.seed} (${count(seed.integrations.length, 'app')}, ${count(seed.customers.length, 'customer')}, ${count(seed.connections.length, 'connection')})`,
+    );
   }
   if (latencyMs) notes.push(`  latency    ${latencyMs} ms before every API answer`);
   return {

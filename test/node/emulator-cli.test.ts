@@ -131,7 +131,7 @@ describe('membrane-emulator CLI', { timeout: 30_000 }, () => {
     const emulator = await start(['--seed', seedFile, '--public-key', keyFile, '--latency', '150']);
     try {
       expect(emulator.output()).toContain(`public key ${keyFile} (verifies RS256/384/512, PS256/384/512 tokens)`);
-      expect(emulator.output()).toContain(`seed       ${seedFile} (1 apps, 1 customers, 0 connections)`);
+      expect(emulator.output()).toContain(`seed       ${seedFile} (1 app, 1 customer, 0 connections)`);
       expect(emulator.output()).toContain('latency    150 ms');
       expect(emulator.output()).not.toContain('BEGIN PUBLIC KEY');
 
