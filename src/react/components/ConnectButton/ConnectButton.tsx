@@ -1,10 +1,8 @@
 import type { Connection, Integration } from '@integration-app/sdk';
 import * as Slot from 'radix-ui/slot';
-import { useRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
-import { needsParameters } from '../../../core/connect/getAuthOptions.js';
+import { useRef, type ComponentPropsWithRef, type ReactNode } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
-import { useConnect, type ConnectInput } from '../../hooks/useConnect.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import { useKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
@@ -13,8 +11,8 @@ import { composeEventHandlers } from '../../utils/composeEventHandlers.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
 import { useComposedRefs } from '../../utils/useComposedRefs.js';
-import { ConnectDialog, preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
 import { Spinner } from '../shared/Spinner.js';
+import { useConnectButtonFlow } from './useConnectButtonFlow.js';
 
 /** Props of {@link ConnectButton}. */
 export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithRef<'button'>, 'onError'> {
@@ -87,60 +85,18 @@ export function ConnectButton(props: ConnectButtonProps) {
   const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'ConnectButton');
   const { labels, unstyled } = resolved;
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [lastInput, setLastInput] = useState<ConnectInput | undefined>(undefined);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const composedRef = useComposedRefs(ref, buttonRef);
+  const { connect, busy, start, prefetch, dialog } = useConnectButtonFlow(
+    integrationKey,
+    { ...kitProps, mode, allowMultipleConnections, redirectUri, integration, onConnected, onCancel, onError },
+    resolved,
+    buttonRef,
+  );
 
-  const connect = useConnect(integrationKey, {
-    ...kitProps,
-    mode,
-    allowMultipleConnections,
-    redirectUri,
-    integration,
-    onConnected: (connection) => {
-      setDialogOpen(false);
-      onConnected?.(connection);
-    },
-    onCancel,
-    onError,
-  });
-
-  // A blocked popup or a failure of a flow started without the dialog is explained in the dialog.
-  const [seenStatus, setSeenStatus] = useState(connect.status);
-  if (seenStatus !== connect.status) {
-    setSeenStatus(connect.status);
-    if (mode === 'custom' && (connect.status === 'blocked' || connect.status === 'error')) setDialogOpen(true);
-  }
-
-  const busy = connect.status === 'connecting';
   const name = connect.integration?.name ?? integrationKey;
   const label = busy ? labels.connecting : connect.isReconnect ? labels.reconnect : labels.connect;
   const accessibleName = busy ? undefined : formatLabel(connect.isReconnect ? labels.reconnectTo : labels.connectTo, { name });
-
-  const start = () => {
-    if (busy) return;
-    if (mode === 'prebuilt') {
-      connect.connect();
-      return;
-    }
-    const only = connect.authOptions.length <= 1 ? connect.authOptions[0] : undefined;
-    if (connect.isReady && connect.authOptions.length <= 1 && !needsParameters(only)) {
-      const input: ConnectInput = { authOptionKey: only?.key };
-      setLastInput(input);
-      connect.connect(input); // opens the popup synchronously, inside this click
-      return;
-    }
-    connect.reset();
-    connect.prefetch();
-    // The dialog's chunk is usually prefetched by now (idle, hover, focus); if not, it opens once loaded.
-    setDialogOpen(true);
-  };
-
-  const prefetch = () => {
-    connect.prefetch();
-    if (mode === 'custom') preloadConnectDialog();
-  };
 
   const Comp = asChild ? Slot.Root : 'button';
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
@@ -171,22 +127,7 @@ export function ConnectButton(props: ConnectButtonProps) {
           </>
         )}
       </Comp>
-      {mode === 'custom' ? (
-        <ConnectDialog
-          open={dialogOpen}
-          onOpenChange={(open) => {
-            if (!open && busy) connect.cancel();
-            if (!open) connect.reset();
-            setDialogOpen(open);
-          }}
-          connect={connect}
-          kit={resolved}
-          lastInput={lastInput}
-          onStart={setLastInput}
-          returnFocusTo={buttonRef}
-          onLoadError={onError}
-        />
-      ) : null}
+      {dialog}
     </>
   );
 }

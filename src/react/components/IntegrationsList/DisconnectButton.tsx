@@ -1,5 +1,5 @@
 import type { Integration } from '@integration-app/sdk';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useDisconnect } from '../../hooks/useDisconnect.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
@@ -20,7 +20,52 @@ const preload = () => {
   });
 };
 
-/** Disconnect behind a Radix AlertDialog confirmation (loaded on demand). */
+interface DisconnectFlowProps {
+  integration: Integration;
+  kit: ResolvedKit;
+  kitProps: KitProps;
+  onDisconnected?: (integration: Integration) => void;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  setMounted: (mounted: boolean) => void;
+  onBusyChange: (busy: boolean) => void;
+  returnFocusTo: RefObject<HTMLButtonElement | null>;
+}
+
+/** The disconnect mutation and its confirmation, created when the confirmation first opens. */
+function DisconnectFlow({ integration, kit, kitProps, onDisconnected, open, setOpen, setMounted, onBusyChange, returnFocusTo }: DisconnectFlowProps) {
+  const { disconnect, isDisconnecting, error } = useDisconnect(integration.key, {
+    ...kitProps,
+    onDisconnected: () => {
+      setOpen(false);
+      onDisconnected?.(integration);
+    },
+  });
+  useLayoutEffect(() => onBusyChange(isDisconnecting), [isDisconnecting, onBusyChange]);
+  return (
+    <LazyDisconnectDialog
+      open={open}
+      onOpenChange={setOpen}
+      name={integration.name}
+      kit={kit}
+      isDisconnecting={isDisconnecting}
+      error={error}
+      onConfirm={() => void disconnect()}
+      returnFocusTo={returnFocusTo}
+      onLoadError={(loadError) => {
+        setMounted(false);
+        setOpen(false);
+        // No callback to hand it to here: tell the developer; the next click downloads again.
+        console.error(loadError);
+      }}
+    />
+  );
+}
+
+/**
+ * Disconnect behind a Radix AlertDialog confirmation (loaded on demand). A list has many of these:
+ * the mutation observer and the dialog exist only once the confirmation was opened.
+ */
 export function DisconnectButton({
   integration,
   kit,
@@ -34,16 +79,10 @@ export function DisconnectButton({
 }) {
   const { labels, unstyled } = kit;
   const [open, setOpen] = useState(false);
-  // The AlertDialog tree is built on first use only (a list can have a thousand rows).
+  // The flow (mutation observer, AlertDialog tree) is built on first use only (a list can have a thousand rows).
   const [mounted, setMounted] = useState(false);
+  const [isDisconnecting, setDisconnecting] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const { disconnect, isDisconnecting, error } = useDisconnect(integration.key, {
-    ...kitProps,
-    onDisconnected: () => {
-      setOpen(false);
-      onDisconnected?.(integration);
-    },
-  });
   useEffect(() => {
     LazyDisconnectDialog.preloadWhenIdle().catch(() => {
       // Retried on first open, where a failure is reported.
@@ -71,21 +110,16 @@ export function DisconnectButton({
         {labels.disconnect}
       </button>
       {mounted ? (
-        <LazyDisconnectDialog
-          open={open}
-          onOpenChange={setOpen}
-          name={name}
+        <DisconnectFlow
+          integration={integration}
           kit={kit}
-          isDisconnecting={isDisconnecting}
-          error={error}
-          onConfirm={() => void disconnect()}
+          kitProps={kitProps}
+          onDisconnected={onDisconnected}
+          open={open}
+          setOpen={setOpen}
+          setMounted={setMounted}
+          onBusyChange={setDisconnecting}
           returnFocusTo={triggerRef}
-          onLoadError={(loadError) => {
-            setMounted(false);
-            setOpen(false);
-            // No callback to hand it to here: tell the developer; the next click downloads again.
-            console.error(loadError);
-          }}
         />
       ) : null}
     </>

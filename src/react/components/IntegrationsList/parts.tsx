@@ -1,11 +1,11 @@
-import type { Integration } from '@integration-app/sdk';
+import type { Connection, Integration } from '@integration-app/sdk';
 import * as Slot from 'radix-ui/slot';
-import { useContext, useMemo, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { useCallback, useContext, useMemo, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { getConnectionErrorMessage, getConnectionState } from '../../../core/state/getConnectionState.js';
 import { cn } from '../../utils/cn.js';
-import { ConnectButton } from '../ConnectButton/ConnectButton.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { DisconnectButton } from './DisconnectButton.js';
+import { IntegrationsListConnectButton } from './IntegrationsListConnectButton.js';
 import { IntegrationsListContext, IntegrationsListItemContext, useListPart, type IntegrationsListRowValue } from './IntegrationsListContext.js';
 
 /** Props of {@link IntegrationsListItem}. */
@@ -163,17 +163,18 @@ export function IntegrationsListAction({ className }: { className?: string }) {
   const { list, row } = useListPart('Action');
   const { integration, state } = row;
   const showConnect = state !== 'connected';
+  const { onConnected: listOnConnected } = list;
+  const onConnected = useCallback((connection: Connection) => listOnConnected?.(connection, integration), [listOnConnected, integration]);
   const showDisconnect = state === 'connected' || state === 'error';
   return (
     <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
       {showConnect ? (
-        <ConnectButton
-          {...list.kitProps}
-          integrationKey={integration.key}
+        <IntegrationsListConnectButton
           integration={integration}
-          mode={list.mode}
-          data-variant={state === 'not-connected' || state === 'connecting' ? undefined : 'secondary'}
-          onConnected={(connection) => list.onConnected?.(connection, integration)}
+          state={state}
+          list={list}
+          variant={state === 'not-connected' || state === 'connecting' ? undefined : 'secondary'}
+          onConnected={onConnected}
         />
       ) : null}
       {showDisconnect ? (
