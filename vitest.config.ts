@@ -7,6 +7,31 @@ import { browserCommands } from './test/browser/commands.ts';
 /** Debian's Chromium; `.ci/run` installs it. Playwright never downloads a browser here. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Browser-mode settings shared by the `browser` and `storybook` projects (a fresh object each time:
+ * Vitest names the instances in place).
+ */
+const headlessChromium = () => ({
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({
+    launchOptions: {
+      executablePath: chromium,
+      // Without the networking flags Chromium keeps dialling Google's hosts on this closed network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
 export default defineConfig({
   plugins: [react()],
   // Radix parts the kit imports lazily (import()): pre-bundled up front, or Vite discovers them
@@ -44,23 +69,7 @@ export default defineConfig({
           // One shared emulator (see globalSetup): files run one after another so faults and resets do not collide.
           fileParallelism: false,
           browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromium,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
+            ...headlessChromium(),
             // Server-side Playwright commands: act in popups and cross-origin frames as a user would.
             commands: browserCommands,
           },
@@ -77,23 +86,7 @@ export default defineConfig({
           testTimeout: 30_000,
           fileParallelism: false,
           browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromium,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
+            ...headlessChromium(),
             commands: browserCommands,
           },
         },
