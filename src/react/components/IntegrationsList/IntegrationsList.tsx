@@ -12,6 +12,8 @@ import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
 import { visuallyHidden } from '../../utils/visuallyHidden.js';
+import { whenIdle } from '../../utils/whenIdle.js';
+import { preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
 import { Spinner } from '../shared/Spinner.js';
 import { IntegrationsListContext, type IntegrationsListContextValue } from './IntegrationsListContext.js';
 import { IntegrationsListRow } from './IntegrationsListRow.js';
@@ -191,6 +193,10 @@ export function IntegrationsList(props: IntegrationsListProps) {
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [hasMoreRows, needle, count, renderBatchSize]);
+
+  // Rows build their connect flow on first use only; the dialog's code is still fetched once the
+  // page is idle, as a mounted ConnectButton does, so a first click rarely waits for it.
+  useEffect(() => (mode === 'custom' ? whenIdle(preloadConnectDialog) : undefined), [mode]);
 
   const contextValue = useMemo<IntegrationsListContextValue>(
     () => ({ kit: resolved, kitProps, mode, onConnected, onDisconnected }),
