@@ -42,7 +42,7 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
   /**
    * Rows rendered at first, and added each time the end of the list scrolls into view (or "Show
    * more" is pressed). Filtering and server paging work on all loaded integrations; this only
-   * bounds what is in the DOM. Default 60.
+   * bounds what is in the DOM. Default 30 (more than a screenful of rows).
    */
   renderBatchSize?: number;
   /**
@@ -53,7 +53,7 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
 }
 
 const SKELETON_ROWS = 4;
-const DEFAULT_RENDER_BATCH = 60;
+const DEFAULT_RENDER_BATCH = 30;
 /** Screen readers hear the match count once typing pauses, not once per keystroke. */
 const ANNOUNCE_DELAY_MS = 500;
 /** Start rendering the next batch a little before the end of the list is on screen. */
