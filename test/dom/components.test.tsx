@@ -1,54 +1,18 @@
-import { cleanup, act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ConnectButton,
   ConnectionStatus,
   IntegrationsList,
   MembraneKitProvider,
-  resetSharedKits,
   type MembraneKitEvent,
 } from '../../src/index.ts';
-import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
 import { REDIRECT_MARKER_KEY } from '../../src/core/connect/connectWithRedirect.ts';
-import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+import { API_ORIGIN, captureForms, fakePopup, postFrom } from './connectPopupHelpers.ts';
+import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
-const { emulator, server, fetchToken, requests } = startEmulatorServer();
-const API_ORIGIN = new URL(API_URI).origin;
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  emulator.store.reset();
-  emulator.faults.clear();
-  resetConnectRedirectClaim();
-});
-afterEach(() => {
-  // Unmount first: a still-mounted component would refetch into the kit being reset.
-  cleanup();
-  resetSharedKits();
-  vi.restoreAllMocks();
-});
-
-/** A popup stand-in: jsdom cannot open windows; the kit only needs `closed`, `close()` and a name. */
-function fakePopup() {
-  const popup = { closed: false, close: vi.fn(() => (popup.closed = true)), name: '' };
-  return popup;
-}
-
-/** Captures the connection form instead of letting jsdom (which cannot navigate) submit it. */
-function captureForms() {
-  const forms: Array<{ action: string; target: string; payload: Record<string, unknown> }> = [];
-  vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
-    const input = this.querySelector<HTMLInputElement>('input[name="payload"]');
-    forms.push({ action: this.action, target: this.target, payload: JSON.parse(input?.value ?? '{}') as Record<string, unknown> });
-  });
-  return forms;
-}
-
-function postFrom(origin: string, data: unknown) {
-  window.dispatchEvent(new MessageEvent('message', { origin, data }));
-}
+const { emulator, fetchToken, requests } = startKitTestEnvironment();
 
 describe('IntegrationsList', () => {
   it('shows the skeleton, then every integration with its status, from one GET /integrations shared with 50 ConnectionStatus', async () => {

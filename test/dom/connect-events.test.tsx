@@ -4,31 +4,16 @@
  * and a connect started before the integration loaded waits for it instead of failing.
  */
 import { IntegrationAccessor, IntegrationAppError } from '@integration-app/sdk';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KitError } from '../../src/core/errors/KitError.ts';
-import { ConnectButton, resetSharedKits, useConnect, type MembraneKitEvent } from '../../src/index.ts';
-import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
+import { ConnectButton, useConnect, type MembraneKitEvent } from '../../src/index.ts';
 import { answerPopup, captureForms, fakePopup } from './connectPopupHelpers.ts';
-import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
-const { emulator, server, fetchToken } = startEmulatorServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  emulator.store.reset();
-  emulator.faults.clear();
-  resetConnectRedirectClaim();
-});
-afterEach(() => {
-  cleanup();
-  resetSharedKits();
-  server.resetHandlers();
-  vi.restoreAllMocks();
-});
+const { emulator, server, fetchToken } = startKitTestEnvironment();
 
 const CONSENT_FAILURE = 'GitHub rejected the authorization request (emulated consent failure).';
 

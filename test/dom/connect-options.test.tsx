@@ -3,29 +3,18 @@
  * `allowMultipleConnections`, reconnecting a connection in error, and a parameters failure
  * reported by Membrane.
  */
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EmulatorAuthOption } from '../../src/emulator/types.ts';
-import { ConnectButton, ConnectionStatus, MembraneKitProvider, resetSharedKits, type MembraneKitEvent } from '../../src/index.ts';
-import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
+import { ConnectButton, ConnectionStatus, MembraneKitProvider, type MembraneKitEvent } from '../../src/index.ts';
 import { answerPopup, captureForms, fakePopup } from './connectPopupHelpers.ts';
-import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
-const { emulator, server, fetchToken, requests } = startEmulatorServer();
+const { emulator, fetchToken, requests } = startKitTestEnvironment();
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
 beforeEach(() => {
-  emulator.store.reset();
-  emulator.faults.clear();
   emulator.faults.set({ consent: 'allow' });
-  resetConnectRedirectClaim();
-});
-afterEach(() => {
-  cleanup();
-  resetSharedKits();
-  vi.restoreAllMocks();
 });
 
 function connectionsOf(integrationKey: string) {

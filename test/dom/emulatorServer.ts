@@ -1,5 +1,9 @@
 /** jsdom tests: the emulator's MSW handlers behind a fixed fake origin, one app per file. */
+import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
+import { resetSharedKits } from '../../src/react/kit/getSharedKit.ts';
 import { createEmulatorApp } from '../../src/emulator/createEmulatorApp.ts';
 import { createEmulatorHandlers } from '../../src/emulator/createEmulatorHandlers.ts';
 
@@ -20,4 +24,29 @@ export function startEmulatorServer() {
   const requests = (method: string, path: string) =>
     emulator.store.requests.filter((entry) => entry.method === method && entry.path === path).length;
   return { emulator, server, fetchToken, requests };
+}
+
+/**
+ * The emulator server with the lifecycle every kit test file needs: MSW listening (unhandled
+ * requests fail), a fresh store and no faults before each test, and after each test the React
+ * tree unmounted before the shared kits are reset (a still-mounted component would refetch into
+ * the kit being reset), MSW overrides dropped and mocks restored.
+ */
+export function startKitTestEnvironment() {
+  const environment = startEmulatorServer();
+  const { emulator, server } = environment;
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+  beforeEach(() => {
+    emulator.store.reset();
+    emulator.faults.clear();
+    resetConnectRedirectClaim();
+  });
+  afterEach(() => {
+    cleanup();
+    resetSharedKits();
+    server.resetHandlers();
+    vi.restoreAllMocks();
+  });
+  return environment;
 }

@@ -1,32 +1,14 @@
 // The list's rows are cheap to mount: a row's connect machinery (query observers, spec prefetch,
 // dialog) exists only once its button was hovered, focused or clicked, and a click on a button
 // never touched before still opens the popup inside that click.
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IntegrationsList, MembraneKitProvider, resetSharedKits, useMembraneKit, type MembraneKit } from '../../src/index.ts';
-import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
-import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { IntegrationsList, MembraneKitProvider, useMembraneKit, type MembraneKit } from '../../src/index.ts';
+import { fakePopup } from './connectPopupHelpers.ts';
+import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
-const { emulator, server, fetchToken, requests } = startEmulatorServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  emulator.store.reset();
-  emulator.faults.clear();
-  resetConnectRedirectClaim();
-});
-afterEach(() => {
-  cleanup();
-  resetSharedKits();
-  vi.restoreAllMocks();
-});
-
-function fakePopup() {
-  const popup = { closed: false, close: vi.fn(() => (popup.closed = true)), name: '' };
-  return popup;
-}
+const { fetchToken, requests } = startKitTestEnvironment();
 
 /** Query observers subscribed anywhere in the kit's cache. */
 function observerCount(kit: MembraneKit): number {

@@ -1,31 +1,18 @@
-import { cleanup, act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ConnectButton,
   ConnectionStatus,
   MembraneKitProvider,
   getSharedKit,
   membraneKeys,
-  resetSharedKits,
   useTokenState,
   type MembraneKitEvent,
 } from '../../src/index.ts';
-import { API_URI, startEmulatorServer } from './emulatorServer.ts';
+import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
-const { emulator, server, fetchToken, requests } = startEmulatorServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  emulator.store.reset();
-  emulator.faults.clear();
-});
-afterEach(() => {
-  // Unmount first: a still-mounted component would refetch into the kit being reset.
-  cleanup();
-  resetSharedKits();
-});
+const { emulator, fetchToken, requests } = startKitTestEnvironment();
 
 describe('components without a provider', () => {
   it('share one token and one list request, even with inline fetchToken arrows recreated on every render', async () => {
