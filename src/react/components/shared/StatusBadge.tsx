@@ -3,13 +3,8 @@ import type { ConnectionState } from '../../../core/state/getConnectionState.js'
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
-import { lazyWithPreload } from '../../utils/lazyWithPreload.js';
 import { visuallyHidden } from '../../utils/visuallyHidden.js';
-
-const LazyStatusTooltip = lazyWithPreload(
-  () => import('./StatusTooltip.js').then((module) => module.StatusTooltip),
-  'the status tooltip',
-);
+import { StatusTooltip } from './StatusTooltip.js';
 
 /** Props of {@link StatusBadge}. */
 export interface StatusBadgeProps {
@@ -21,11 +16,16 @@ export interface StatusBadgeProps {
   className?: string;
 }
 
+/** A hover opens the tooltip after this pause (a pointer crossing a list flashes nothing). */
+const HOVER_DELAY = 200;
+/** Time to cross the gap from the badge to the tooltip before a pointer leave closes it. */
+const LEAVE_DELAY = 100;
+
 /**
  * The status pill, shared by `ConnectionStatus` and `IntegrationsList.Status`. With `details`
  * (error states) it is focusable, described by the always-rendered error text, and shows it in a
- * Radix Tooltip on hover and focus. The tooltip's code is loaded when the browser is idle or on
- * the first hover or focus, whichever comes first; a hover or focus that came first opens it.
+ * tooltip (`StatusTooltip`) on keyboard focus and on hover; Escape, blur and the pointer leaving
+ * the badge and the tooltip close it.
  *
  * @example
  * ```tsx
@@ -35,41 +35,33 @@ export interface StatusBadgeProps {
 export function StatusBadge({ state, name, details, kit, className }: StatusBadgeProps) {
   const { labels, unstyled } = kit;
   const detailsId = useId();
+  const [badgeElement, setBadgeElement] = useState<HTMLElement | null>(null);
   const [open, setOpen] = useState(false);
-  const [tooltipReady, setTooltipReady] = useState(false);
-  const hovered = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const showWhenReady = (loading: Promise<unknown>, isCurrent: () => boolean) => {
-    loading.then(
-      () => {
-        if (!isCurrent()) return;
-        setTooltipReady(true);
-        // The pointer arrived before the tooltip did: Radix would wait for the next move.
-        if (hovered.current) setOpen(true);
-      },
-      () => {
-        // Without the tooltip the error text stays available through aria-describedby.
-      },
-    );
+  const show = (next: boolean, delay = 0) => {
+    clearTimeout(timer.current);
+    if (delay === 0) setOpen(next);
+    else timer.current = setTimeout(() => setOpen(next), delay);
   };
-  const load = () => {
-    if (!tooltipReady) showWhenReady(LazyStatusTooltip.preload(), () => true);
+  const hover = (event: { pointerType: string }) => {
+    // A tap is not a hover; touch users get the text through focus.
+    if (event.pointerType !== 'touch') show(true, HOVER_DELAY);
   };
+  const leave = () => show(false, LEAVE_DELAY);
+  useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => {
-    if (!details) return;
-    let current = true;
-    LazyStatusTooltip.preloadWhenIdle().then(
-      () => {
-        if (current) setTooltipReady(true);
-      },
-      () => {
-        // Retried on the first hover or focus.
-      },
-    );
-    return () => {
-      current = false;
+    if (!open) return;
+    // On the document: Escape also closes a tooltip opened by hover, with focus elsewhere.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        clearTimeout(timer.current);
+        setOpen(false);
+      }
     };
-  }, [details]);
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
 
   // Styled, the stylesheet's class hides it (one class instead of nine inline properties per row).
   const hiddenProps = unstyled ? { style: visuallyHidden } : { className: 'mk-VisuallyHidden' };
@@ -83,25 +75,16 @@ export function StatusBadge({ state, name, details, kit, className }: StatusBadg
         ? {
             tabIndex: 0,
             'aria-describedby': detailsId,
-            style: { position: 'relative' },
-            onFocus: () => {
-              load();
-              setOpen(true);
-            },
-            onBlur: () => setOpen(false),
-            onPointerEnter: () => {
-              hovered.current = true;
-              load();
-            },
-            onPointerLeave: () => {
-              hovered.current = false;
-            },
+            ref: setBadgeElement,
+            onFocus: () => show(true),
+            onBlur: () => show(false),
+            onPointerEnter: hover,
+            onPointerLeave: leave,
           }
         : undefined)}
     >
       <span {...hiddenProps}>{formatLabel(labels.statusOf, { name })} </span>
       {labels.status[state]}
-      {text && tooltipReady ? <LazyStatusTooltip open={open} onOpenChange={setOpen} text={text} kit={kit} /> : null}
     </span>
   );
   if (!text) return badge;
@@ -112,6 +95,9 @@ export function StatusBadge({ state, name, details, kit, className }: StatusBadg
       <span id={detailsId} {...hiddenProps}>
         {text}
       </span>
+      {open && badgeElement ? (
+        <StatusTooltip anchor={badgeElement} text={text} kit={kit} onPointerEnter={() => show(true)} onPointerLeave={leave} />
+      ) : null}
     </>
   );
 }
