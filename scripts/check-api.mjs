@@ -149,7 +149,7 @@ function runApiExtractor(entry, source) {
         return;
       }
       // The report-changed notice is ours to phrase; everything else at warning or above is shown.
-      if (/^console-api-report-(changed|copied|created)$/.test(message.messageId)) return;
+      if (/^console-api-report-(changed|copied|created|not-copied)$/.test(message.messageId)) return;
       if (message.logLevel === ExtractorLogLevel.Error || message.logLevel === ExtractorLogLevel.Warning) {
         problems.push(`${message.logLevel} ${message.messageId}: ${message.text}${where(message) ? ` (${where(message)})` : ''}`);
       }
@@ -201,7 +201,7 @@ function shortDiff(before, after) {
     const lines = String(error.stdout ?? '').split('\n').filter((line) => !/^(diff --git|index |--- |\+\+\+ )/.test(line));
     const shown = lines.slice(0, 40);
     if (lines.length > shown.length) shown.push(`… ${lines.length - shown.length} more lines`);
-    return shown.join('\n');
+    return shown.join('\n').trimEnd();
   }
 }
 
