@@ -190,6 +190,10 @@ async function main(args) {
   if (failures.length > 0) process.exit(1);
 }
 
+// Not a top-level await: --page imports a module that imports this one, which must finish evaluating first.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await main(process.argv.slice(2));
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
