@@ -3,6 +3,7 @@
  * announced with the badge, and shown in a tooltip on hover and on keyboard focus, hidden again
  * on Escape, on blur and when the pointer leaves. Written against roles and text only.
  */
+import type { CSSProperties } from 'react';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,13 +23,13 @@ afterEach(() => {
   resetSharedKits();
 });
 
-async function renderSlackStatus() {
+async function renderSlackStatus(style?: CSSProperties) {
   render(
-    <>
+    <div style={style}>
       <button type="button">Before</button>
       <ConnectionStatus integrationKey="slack" fetchToken={fetchToken} apiUri={emulator().apiUri} />
       <button type="button">After</button>
-    </>,
+    </div>,
   );
   const status = await screen.findByText('Error', {}, { timeout: 10_000 });
   const badge = status.closest<HTMLElement>('[tabindex]');
@@ -71,8 +72,8 @@ describe('ConnectionStatus error tooltip (Chromium)', () => {
     await userEvent.unhover(badge);
     await userEvent.hover(badge);
     await visibleTooltip();
-    // Radix keeps the tooltip open while the pointer may be heading for it, so the pointer moves
-    // away in more than one step, as a real mouse does.
+    // The tooltip stays open for a moment while the pointer may be heading for it, so the pointer
+    // moves away in more than one step, as a real mouse does.
     await userEvent.hover(screen.getByRole('button', { name: 'After' }));
     await userEvent.hover(screen.getByRole('button', { name: 'Before' }));
     await tooltipGone('the pointer left');
@@ -97,5 +98,29 @@ describe('ConnectionStatus error tooltip (Chromium)', () => {
     await userEvent.tab();
     expect(screen.getByRole('button', { name: 'After' })).toHaveFocus();
     await tooltipGone('blur');
+  });
+
+  it('places the tooltip above the badge, below it when there is no room above, and inside the viewport', async () => {
+    // Room above, badge at the right edge: above, clamped to the viewport's right side.
+    let badge = await renderSlackStatus({ position: 'absolute', top: 200, right: 0 });
+    badge.focus();
+    let bubble = (await visibleTooltip()).parentElement!;
+    let bubbleBox = bubble.getBoundingClientRect();
+    let badgeBox = badge.getBoundingClientRect();
+    expect(bubble).toHaveAttribute('data-side', 'top');
+    expect(bubbleBox.bottom).toBeLessThanOrEqual(badgeBox.top);
+    expect(bubbleBox.right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+    expect(bubbleBox.left).toBeGreaterThanOrEqual(0);
+    cleanup();
+
+    // At the very top of the page: it flips below the badge.
+    badge = await renderSlackStatus({ position: 'absolute', top: 0, left: 0 });
+    badge.focus();
+    bubble = (await visibleTooltip()).parentElement!;
+    bubbleBox = bubble.getBoundingClientRect();
+    badgeBox = badge.getBoundingClientRect();
+    expect(bubble).toHaveAttribute('data-side', 'bottom');
+    expect(bubbleBox.top).toBeGreaterThanOrEqual(badgeBox.bottom);
+    expect(bubbleBox.left).toBeGreaterThanOrEqual(0);
   });
 });
