@@ -19,9 +19,28 @@ export default tseslint.config(
     },
   },
   {
-    // The barrel re-exports every primitive: one import of it pulls the lazy dialogs and the
-    // tooltip (with @floating-ui) back into the main entry's initial chunk.
+    // The barrel re-exports every primitive: one import of it pulls the lazy dialogs back into the
+    // main entry's initial chunk. And one seam to Membrane: only src/core/api imports an SDK.
     files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'radix-ui', message: "Import the primitive's own subpath, e.g. 'radix-ui/slot'." }],
+          patterns: [
+            {
+              group: ['@integration-app/sdk', '@integration-app/sdk/*', '@membranehq/sdk', '@membranehq/sdk/*'],
+              message:
+                'Only the API seam (src/core/api) talks to Membrane or imports an SDK: use its types (src/core/api/types.ts), createMembraneApi, or an SDK adapter there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/api/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

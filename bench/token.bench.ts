@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IntegrationAppClient } from '@integration-app/sdk';
-import { createKitClient } from '../src/core/client/createKitClient.js';
+import { createKitClient } from '../src/core/api/sdk/createKitClient.js';
 
 const BATCH = 500;
 // 14 s tokens: the kit refreshes 7 s ahead (half the lifetime caps its 30 s minimum margin), the

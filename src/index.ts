@@ -35,8 +35,16 @@ export type {
   UseDisconnectOptions,
   UseDisconnectResult,
 } from './react/hooks/index.js';
-export { useKit, type ResolvedKit } from './react/kit/useKit.js';
-export { createKit, kitQueryRetry, DEFAULT_API_URI, DEFAULT_UI_URI, type MembraneKit, type CreateKitOptions } from './react/kit/createKit.js';
+export type { ResolvedKit } from './react/kit/useKit.js';
+export {
+  createKit,
+  kitQueryRetry,
+  DEFAULT_API_URI,
+  DEFAULT_UI_URI,
+  type MembraneKit,
+  type CreateKitOptions,
+  type ExistingSdkClient,
+} from './react/kit/createKit.js';
 export { getSharedKit, resetSharedKits } from './react/kit/getSharedKit.js';
 export type { KitProps } from './react/kit/KitProps.js';
 export type { MembraneKitTheme } from './react/kit/KitContext.js';
@@ -58,9 +66,10 @@ export {
   connectionsQueryOptions,
   connectionQueryOptions,
 } from './core/query/index.js';
-export type { IntegrationsQuery, ConnectionsQuery, MembranePage } from './core/query/index.js';
+export type { IntegrationsQuery, ConnectionsQuery } from './core/query/index.js';
 export { KitError, isKitError, toKitError, type KitErrorCode } from './core/errors/index.js';
 export { getConnectionState, type ConnectionState } from './core/state/index.js';
 export { readConnectRedirectResult, clearConnectRedirectResult } from './core/connect/index.js';
-export type { AuthOption } from './core/connect/index.js';
+export type { AuthOption, ConnectFlow, ConnectFlowSnapshot } from './core/connect/index.js';
+export type { MembraneIntegration, MembraneConnection, MembranePage, SdkOption, HostedUi } from './core/api/index.js';
 export type { FetchToken, TokenSnapshot, TokenStatus } from './core/token/types.js';

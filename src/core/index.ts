@@ -1,6 +1,6 @@
 // membrane-react-kit/core: runs anywhere (browser, Node, edge); no React, no DOM access at import time.
 
-// --- token lifecycle and kit client ---
+// --- token lifecycle ---
 export { createTokenManager } from './token/createTokenManager.js';
 export { decodeJwt } from './token/decodeJwt.js';
 export { fetchTokenFromEndpoint } from './token/fetchTokenFromEndpoint.js';
@@ -15,11 +15,44 @@ export type {
   TokenSnapshot,
   TokenStatus,
 } from './token/types.js';
-export { createKitClient } from './client/createKitClient.js';
-export type { KitClient, KitClientOptions, KitClientTokenSource } from './client/createKitClient.js';
-export { getTokenManager } from './client/getTokenManager.js';
-export { isNotAuthenticatedError } from './client/isNotAuthenticatedError.js';
-// --- end token lifecycle and kit client ---
+// --- end token lifecycle ---
+
+// --- the API seam: typed Membrane client, Membrane types, SDK adapters for the hosted UI ---
+export {
+  createMembraneApi,
+  MEMBRANE_API_VERSION,
+  MembraneHttpError,
+  isNotAuthenticatedError,
+  createHostedUi,
+  hostedUiFor,
+  resolveSdkClass,
+  loadIntegrationAppSdk,
+} from './api/index.js';
+export type {
+  MembraneApi,
+  CreateMembraneApiOptions,
+  MembraneRequestOptions,
+  ListIntegrationsParams,
+  ListConnectionsParams,
+  MembraneIntegration,
+  MembraneConnection,
+  MembraneAuthOption,
+  MembraneConnectorSpec,
+  MembraneErrorData,
+  MembranePage,
+  MembraneSelf,
+  CreateHostedUiOptions,
+  HostedUi,
+  HostedUiResult,
+  SdkOption,
+  SdkClientClass,
+  SdkClientOptions,
+  LoadedSdk,
+} from './api/index.js';
+export { createKitClient } from './api/sdk/createKitClient.js';
+export type { KitClient, KitClientOptions, KitClientTokenSource } from './api/sdk/createKitClient.js';
+export { getTokenManager } from './api/sdk/getTokenManager.js';
+// --- end API seam ---
 
 // --- errors, queries, connection state, connect flows ---
 export { KitError, KIT_ERROR_CODES, isKitError, toKitError } from './errors/index.js';
@@ -34,7 +67,7 @@ export {
   connectionsQueryOptions,
   connectionQueryOptions,
 } from './query/index.js';
-export type { IntegrationsQuery, ConnectionsQuery, MembranePage } from './query/index.js';
+export type { IntegrationsQuery, ConnectionsQuery } from './query/index.js';
 export {
   getConnectionState,
   getConnectionErrorMessage,
@@ -43,6 +76,8 @@ export {
 } from './state/index.js';
 export type { ConnectionState, PendingConnectStore, PendingConnects } from './state/index.js';
 export {
+  createConnectFlow,
+  createRedirectClaim,
   createRequestId,
   getAuthOptions,
   needsParameters,
@@ -60,8 +95,15 @@ export {
   REDIRECT_MARKER_KEY,
 } from './connect/index.js';
 export type {
+  ConnectFlow,
+  ConnectFlowOptions,
+  ConnectFlowSnapshot,
+  ConnectFlowStatus,
+  ConnectFlowHost,
+  ConnectFlowEvent,
+  ConnectInput,
+  ConnectMode,
   AuthOption,
-  ParametersSchema,
   ConnectTransport,
   ConnectionRequestFields,
   ConnectPopupHandle,

@@ -5,14 +5,12 @@ import '../../src/styles/styles.css';
 import { ConnectButton, IntegrationsList, resetSharedKits, type MembraneKitEvent } from '../../src/index.ts';
 import { connectWithRedirect } from '../../src/core/connect/connectWithRedirect.ts';
 import { clearConnectRedirectResult, readConnectRedirectResult } from '../../src/core/connect/readConnectRedirectResult.ts';
-import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
 import { emulator, getToken, requestLog, resetEmulator, setFaults } from './emulator.ts';
 
 const fetchToken = () => getToken();
 
 beforeEach(async () => {
   await resetEmulator();
-  resetConnectRedirectClaim();
   // A popup of the previous test may still be closing itself; never act on it by mistake.
   await waitFor(async () => expect(await commands.countPopups()).toBe(0), { timeout: 5000 });
 });

@@ -1,4 +1,4 @@
-import type { Integration } from '@integration-app/sdk';
+import type { MembraneIntegration } from '../../src/core/api/types.ts';
 import type { CSSProperties } from 'react';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from 'vitest/browser';
@@ -145,7 +145,7 @@ describe('IntegrationsList in Chromium: incremental rendering', () => {
   });
 
   it('works the same with a custom renderItem that does not use IntegrationsList.Item', async () => {
-    const renderItem = (integration: Integration, state: string) => (
+    const renderItem = (integration: MembraneIntegration, state: string) => (
       <li data-testid="custom-row" data-integration-key={integration.key} data-row-state={state}>
         <strong>{integration.name}</strong>
         <IntegrationsList.Status />

@@ -2,7 +2,6 @@
 import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { resetConnectRedirectClaim } from '../../src/react/hooks/useConnect.ts';
 import { resetSharedKits } from '../../src/react/kit/getSharedKit.ts';
 import { createEmulatorApp } from '../../src/emulator/createEmulatorApp.ts';
 import { createEmulatorHandlers } from '../../src/emulator/createEmulatorHandlers.ts';
@@ -40,7 +39,6 @@ export function startKitTestEnvironment() {
   beforeEach(() => {
     emulator.store.reset();
     emulator.faults.clear();
-    resetConnectRedirectClaim();
   });
   afterEach(() => {
     cleanup();

@@ -1,7 +1,8 @@
 import { IntegrationAppProvider, useIntegrationApp, useIntegrations } from '@integration-app/react';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionStatus, MembraneKitProvider, resetSharedKits, useKit } from '../../src/index.ts';
+import { useEffect, useState } from 'react';
+import { ConnectionStatus, MembraneKitProvider, resetSharedKits, useMembraneKit } from '../../src/index.ts';
 import { IntegrationAppProviderFromKit, MembraneKitProviderFromIntegrationApp } from '../../src/integration-app-react/index.ts';
 import { API_URI, startEmulatorServer } from './emulatorServer.ts';
 
@@ -39,10 +40,21 @@ describe('membrane-react-kit/integration-app-react', () => {
 
   it('runs the kit’s components inside IntegrationAppProvider on its client', async () => {
     const backend = vi.fn(fetchToken);
+    // The kit takes its token from the legacy client, and its hosted UI runs on that very client.
     function SameClient() {
       const legacyClient = useIntegrationApp();
-      const { kit } = useKit({}, 'SameClient');
-      return <p data-testid="same-client">{String(kit.client === legacyClient)}</p>;
+      const { kit } = useMembraneKit();
+      const [same, setSame] = useState('pending');
+      useEffect(() => {
+        const open = vi.spyOn(legacyClient, 'open').mockResolvedValue(undefined);
+        void (async () => {
+          const kitToken = await kit.tokenManager.getToken();
+          const legacyToken = await legacyClient.getToken();
+          await (await kit.hostedUi()).manage();
+          setSame(String(kitToken === legacyToken && open.mock.calls.length === 1));
+        })();
+      }, [kit, legacyClient]);
+      return <p data-testid="same-client">{same}</p>;
     }
     render(
       <IntegrationAppProvider fetchToken={backend} apiUri={API_URI}>
@@ -55,7 +67,7 @@ describe('membrane-react-kit/integration-app-react', () => {
     );
     await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'disconnected'));
     await waitFor(() => expect(screen.getByTestId('legacy')).toHaveTextContent('hubspot'));
-    expect(screen.getByTestId('same-client')).toHaveTextContent('true');
+    await waitFor(() => expect(screen.getByTestId('same-client')).toHaveTextContent('true'));
     expect(backend).toHaveBeenCalledTimes(1);
   });
 

@@ -1,22 +1,6 @@
-import type { ConnectionSpec, Integration } from '@integration-app/sdk';
+import type { MembraneAuthOption, MembraneConnectorSpec, MembraneIntegration, ParametersSchema } from '../api/types.js';
 
-/** A JSON Schema subset the kit renders as a form (`ui.schema` of an auth option). */
-export interface ParametersSchema {
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  format?: string;
-  enum?: ReadonlyArray<string | number>;
-  default?: unknown;
-  properties?: Record<string, ParametersSchema>;
-  required?: readonly string[];
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  pattern?: string;
-  writeOnly?: boolean;
-}
+export type { ParametersSchema };
 
 /** One way to authenticate with an app, normalised from the integration or its connector spec. */
 export interface AuthOption {
@@ -26,20 +10,13 @@ export interface AuthOption {
   type: string;
   title: string | undefined;
   description: string | undefined;
-  /** Parameters to ask for before connecting (`ui.schema`), if any. */
+  /** Parameters to ask for before connecting (`inputSchema ?? ui.schema`), if any. */
   schema: ParametersSchema | undefined;
   /** "Where do I find this?" link (`ui.helpUri`). */
   helpUri: string | undefined;
 }
 
-interface RawAuth {
-  key?: string;
-  type?: string;
-  title?: string;
-  description?: string;
-  ui?: { schema?: ParametersSchema; description?: string; helpUri?: string };
-  options?: Record<string, RawAuth>;
-}
+type RawAuth = MembraneAuthOption;
 
 function normalize(raw: RawAuth, key: string | undefined): AuthOption {
   return {
@@ -47,7 +24,7 @@ function normalize(raw: RawAuth, key: string | undefined): AuthOption {
     type: raw.type ?? 'oauth2',
     title: raw.title,
     description: raw.description ?? raw.ui?.description,
-    schema: raw.ui?.schema,
+    schema: raw.inputSchema ?? raw.ui?.schema,
     helpUri: raw.ui?.helpUri,
   };
 }
@@ -63,8 +40,8 @@ function normalize(raw: RawAuth, key: string | undefined): AuthOption {
  * ```
  */
 export function getAuthOptions(
-  integration: Pick<Integration, 'authOptions'> | undefined,
-  spec?: Pick<ConnectionSpec, 'auth'>,
+  integration: Pick<MembraneIntegration, 'authOptions'> | undefined,
+  spec?: Pick<MembraneConnectorSpec, 'auth'>,
 ): AuthOption[] {
   const fromIntegration = integration?.authOptions as RawAuth[] | undefined;
   if (fromIntegration && fromIntegration.length > 0) {

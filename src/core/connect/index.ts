@@ -1,5 +1,10 @@
+export { createConnectFlow } from './createConnectFlow.js';
+export type { ConnectFlow, ConnectFlowOptions, ConnectFlowSnapshot, ConnectFlowStatus, ConnectInput } from './createConnectFlow.js';
+export type { ConnectFlowHost } from './ConnectFlowHost.js';
+export type { ConnectFlowEvent, ConnectMode } from './ConnectFlowEvent.js';
+export { createRedirectClaim } from './createRedirectClaim.js';
 export { createRequestId } from './createRequestId.js';
-export { getAuthOptions, needsParameters, type AuthOption, type ParametersSchema } from './getAuthOptions.js';
+export { getAuthOptions, needsParameters, type AuthOption } from './getAuthOptions.js';
 export { getConnectTransport, type ConnectTransport } from './getConnectTransport.js';
 export {
   submitConnectionForm,

@@ -70,7 +70,8 @@ function messageOf(value: unknown, fallback: string): string {
  * Maps anything thrown by the SDK, axios, the token manager, `fetch` or a connect flow to a
  * {@link KitError}. A `KitError` is returned unchanged.
  *
- * Recognises: Membrane error bodies (`{ type, key, message }`, also on SDK `IntegrationAppError.data`),
+ * Recognises: Membrane error bodies (`{ type, key, message }`, also on `.data` of the kit client's
+ * `MembraneHttpError`, 1.14's `IntegrationAppError` and 0.28's `MembraneError`),
  * axios errors (HTTP status, or no response = network), the token manager's `TokenError`
  * (`code` such as `fetch_failed`, `timeout`), the SDK's plain `{ message: 'Popup has been blocked.' }`,
  * `AbortError` (cancelled) and `TypeError: Failed to fetch` (network).
@@ -98,7 +99,8 @@ export function toKitError(error: unknown): KitError {
   // SDK errors keep Membrane's body on `.data`; axios errors keep it on `.response.data`.
   const response = asRecord(record?.response);
   const status = typeof response?.status === 'number' ? response.status : typeof record?.status === 'number' ? record.status : undefined;
-  const body: ErrorBody | undefined = record?.isIntegrationAppError
+  const body: ErrorBody | undefined =
+    record?.isIntegrationAppError || record?.isMembraneError || record?.isMembraneHttpError
     ? (asRecord(record.data) as ErrorBody | undefined)
     : (asRecord(response?.data) as ErrorBody | undefined) ?? (record && ('type' in record || 'key' in record) ? (record as ErrorBody) : undefined);
 

@@ -6,5 +6,4 @@ export {
   connectionsQueryOptions,
   connectionQueryOptions,
   KIT_STALE_TIME_MS,
-  type MembranePage,
 } from './queryOptions.js';

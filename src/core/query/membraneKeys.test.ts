@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IntegrationAppClient } from '@integration-app/sdk';
+import type { MembraneApi } from '../api/createMembraneApi.js';
 import { DEFAULT_PAGE_SIZE, membraneKeys } from './membraneKeys.js';
 import { integrationsQueryOptions } from './queryOptions.js';
 
@@ -13,15 +13,16 @@ describe('membraneKeys', () => {
     expect(membraneKeys.integrations().slice(0, 2)).toEqual(membraneKeys.integrationLists());
   });
 
-  it('builds the paged list query the SDK sends, with a typed error on failure', async () => {
-    const find = vi.fn().mockResolvedValueOnce({ items: [{ key: 'a' }], cursor: 'c1' }).mockRejectedValueOnce({ name: 'AxiosError', code: 'ERR_NETWORK', message: 'Network Error' });
-    const client = { integrations: { find } } as unknown as IntegrationAppClient;
-    const options = integrationsQueryOptions(client, { search: 'hub' });
+  it('builds the paged list query the SDK sends, passing the typed error on failure', async () => {
+    const networkError = Object.assign(new Error('Could not reach Membrane.'), { code: 'network' });
+    const listIntegrations = vi.fn().mockResolvedValueOnce({ items: [{ key: 'a' }], cursor: 'c1' }).mockRejectedValueOnce(networkError);
+    const api = { listIntegrations } as unknown as MembraneApi;
+    const options = integrationsQueryOptions(api, { search: 'hub' });
     const page = await options.queryFn({ pageParam: undefined });
-    expect(find).toHaveBeenCalledWith({ search: 'hub', limit: DEFAULT_PAGE_SIZE });
+    expect(listIntegrations).toHaveBeenCalledWith({ search: 'hub', limit: DEFAULT_PAGE_SIZE, cursor: undefined });
     expect(options.getNextPageParam(page)).toBe('c1');
     expect(options.getNextPageParam({ items: [], cursor: '' })).toBeUndefined();
     await expect(options.queryFn({ pageParam: 'c1' })).rejects.toMatchObject({ code: 'network' });
-    expect(find).toHaveBeenLastCalledWith({ search: 'hub', limit: DEFAULT_PAGE_SIZE, cursor: 'c1' });
+    expect(listIntegrations).toHaveBeenLastCalledWith({ search: 'hub', limit: DEFAULT_PAGE_SIZE, cursor: 'c1' });
   });
 });

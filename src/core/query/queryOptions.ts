@@ -1,13 +1,7 @@
-import type { Connection, ConnectionSpec, IntegrationAppClient, Integration } from '@integration-app/sdk';
-import { toKitError } from '../errors/toKitError.js';
+import type { MembraneConnection, MembraneConnectorSpec, MembraneIntegration, MembranePage } from '../api/types.js';
+import type { MembraneApi } from '../api/createMembraneApi.js';
 
 import { membraneKeys, DEFAULT_PAGE_SIZE, type ConnectionsQuery, type IntegrationsQuery } from './membraneKeys.js';
-
-/** One page of a Membrane list: `{ items, cursor }` (no cursor on the last page). */
-export interface MembranePage<T> {
-  items: T[];
-  cursor?: string;
-}
 
 /**
  * Freshness shared by every kit query: reused for 10 s, then refetched on mount and focus.
@@ -19,15 +13,6 @@ export interface MembranePage<T> {
  */
 export const KIT_STALE_TIME_MS = 10_000;
 
-/** Calls the SDK and rethrows failures as {@link KitError}, so every hook sees the same error type. */
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw toKitError(error);
-  }
-}
-
 /**
  * Options for the paged integrations list (`useInfiniteQuery` / `prefetchInfiniteQuery`).
  * Each integration carries the current customer's `connection`, so the list alone is enough to
@@ -35,25 +20,19 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
  *
  * @example
  * ```ts
- * await queryClient.prefetchInfiniteQuery(integrationsQueryOptions(client, { search: 'hub' }));
- * const { data } = useInfiniteQuery(integrationsQueryOptions(client));
+ * await queryClient.prefetchInfiniteQuery(integrationsQueryOptions(api, { search: 'hub' }));
+ * const { data } = useInfiniteQuery(integrationsQueryOptions(api));
  * ```
  */
-export function integrationsQueryOptions(client: IntegrationAppClient, query: IntegrationsQuery = {}) {
+export function integrationsQueryOptions(api: MembraneApi, query: IntegrationsQuery = {}) {
   const queryKey = membraneKeys.integrations(query);
   const params = queryKey[2];
   return {
     queryKey,
-    queryFn: ({ pageParam }: { pageParam: string | undefined }): Promise<MembranePage<Integration>> =>
-      call(() =>
-        client.integrations.find({
-          ...(params.search ? { search: params.search } : {}),
-          limit: params.limit ?? DEFAULT_PAGE_SIZE,
-          ...(pageParam ? { cursor: pageParam } : {}),
-        }),
-      ),
+    queryFn: ({ pageParam }: { pageParam: string | undefined }): Promise<MembranePage<MembraneIntegration>> =>
+      api.listIntegrations({ search: params.search, limit: params.limit ?? DEFAULT_PAGE_SIZE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (lastPage: MembranePage<Integration>): string | undefined => lastPage.cursor || undefined,
+    getNextPageParam: (lastPage: MembranePage<MembraneIntegration>): string | undefined => lastPage.cursor || undefined,
     staleTime: KIT_STALE_TIME_MS,
   };
 }
@@ -63,13 +42,13 @@ export function integrationsQueryOptions(client: IntegrationAppClient, query: In
  *
  * @example
  * ```ts
- * const { data: integration } = useQuery(integrationQueryOptions(client, 'hubspot'));
+ * const { data: integration } = useQuery(integrationQueryOptions(api, 'hubspot'));
  * ```
  */
-export function integrationQueryOptions(client: IntegrationAppClient, integrationKey: string) {
+export function integrationQueryOptions(api: MembraneApi, integrationKey: string) {
   return {
     queryKey: membraneKeys.integration(integrationKey),
-    queryFn: (): Promise<Integration> => call(() => client.integration(integrationKey).get()),
+    queryFn: (): Promise<MembraneIntegration> => api.getIntegration(integrationKey),
     staleTime: KIT_STALE_TIME_MS,
   };
 }
@@ -80,13 +59,13 @@ export function integrationQueryOptions(client: IntegrationAppClient, integratio
  *
  * @example
  * ```ts
- * void queryClient.prefetchQuery(connectorSpecQueryOptions(client, 'hubspot'));
+ * void queryClient.prefetchQuery(connectorSpecQueryOptions(api, 'hubspot'));
  * ```
  */
-export function connectorSpecQueryOptions(client: IntegrationAppClient, integrationKey: string) {
+export function connectorSpecQueryOptions(api: MembraneApi, integrationKey: string) {
   return {
     queryKey: membraneKeys.spec(integrationKey),
-    queryFn: (): Promise<ConnectionSpec> => call(() => client.integration(integrationKey).getConnectorSpec()),
+    queryFn: (): Promise<MembraneConnectorSpec> => api.getConnectorSpec(integrationKey),
     staleTime: 5 * 60_000,
   };
 }
@@ -96,14 +75,14 @@ export function connectorSpecQueryOptions(client: IntegrationAppClient, integrat
  *
  * @example
  * ```ts
- * const { data } = useQuery(connectionsQueryOptions(client, { integrationKey: 'hubspot' }));
+ * const { data } = useQuery(connectionsQueryOptions(api, { integrationKey: 'hubspot' }));
  * ```
  */
-export function connectionsQueryOptions(client: IntegrationAppClient, query: ConnectionsQuery = {}) {
+export function connectionsQueryOptions(api: MembraneApi, query: ConnectionsQuery = {}) {
   const queryKey = membraneKeys.connections(query);
   return {
     queryKey,
-    queryFn: (): Promise<MembranePage<Connection>> => call(() => client.connections.find(queryKey[2])),
+    queryFn: (): Promise<MembranePage<MembraneConnection>> => api.listConnections(queryKey[2]),
     staleTime: KIT_STALE_TIME_MS,
   };
 }
@@ -114,13 +93,13 @@ export function connectionsQueryOptions(client: IntegrationAppClient, query: Con
  *
  * @example
  * ```ts
- * const connection = await queryClient.fetchQuery(connectionQueryOptions(client, connectionId));
+ * const connection = await queryClient.fetchQuery(connectionQueryOptions(api, connectionId));
  * ```
  */
-export function connectionQueryOptions(client: IntegrationAppClient, connectionId: string) {
+export function connectionQueryOptions(api: MembraneApi, connectionId: string) {
   return {
     queryKey: membraneKeys.connection(connectionId),
-    queryFn: (): Promise<Connection> => call(() => client.connection(connectionId).get()),
+    queryFn: (): Promise<MembraneConnection> => api.getConnection(connectionId),
     staleTime: 0,
   };
 }

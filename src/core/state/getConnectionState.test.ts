@@ -1,9 +1,9 @@
+import type { MembraneIntegration } from '../api/types.js';
 import { describe, expect, it } from 'vitest';
-import type { Integration } from '@integration-app/sdk';
 import { createPendingConnectStore } from './createPendingConnectStore.js';
 import { getConnectionErrorMessage, getConnectionState } from './getConnectionState.js';
 
-const withConnection = (connection: unknown) => ({ connection }) as Pick<Integration, 'connection'>;
+const withConnection = (connection: unknown) => ({ connection }) as Pick<MembraneIntegration, 'connection'>;
 
 describe('getConnectionState', () => {
   it('derives the five states', () => {

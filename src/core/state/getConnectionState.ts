@@ -1,4 +1,4 @@
-import type { Connection, Integration } from '@integration-app/sdk';
+import type { MembraneConnection, MembraneIntegration } from '../api/types.js';
 
 /**
  * The five states a connection can be in, as shown by `<ConnectionStatus>`:
@@ -26,7 +26,7 @@ export const CONNECTION_STATES: readonly ConnectionState[] = [
   'error',
 ];
 
-type ConnectionLike = Pick<Connection, 'disconnected' | 'error'> & {
+type ConnectionLike = Pick<MembraneConnection, 'disconnected' | 'error'> & {
   errors?: ReadonlyArray<{ message?: string }>;
   connected?: boolean;
 };
@@ -43,7 +43,7 @@ type ConnectionLike = Pick<Connection, 'disconnected' | 'error'> & {
  * ```
  */
 export function getConnectionState(
-  integration: Pick<Integration, 'connection'> | undefined,
+  integration: Pick<MembraneIntegration, 'connection'> | undefined,
   pending = false,
 ): ConnectionState {
   if (pending) return 'connecting';
@@ -62,7 +62,7 @@ export function getConnectionState(
  * const message = getConnectionErrorMessage(integration); // 'Refresh token revoked'
  * ```
  */
-export function getConnectionErrorMessage(integration: Pick<Integration, 'connection'> | undefined): string | undefined {
+export function getConnectionErrorMessage(integration: Pick<MembraneIntegration, 'connection'> | undefined): string | undefined {
   const connection = integration?.connection as ConnectionLike | undefined;
   const message = connection?.error?.message ?? connection?.errors?.find((e) => e.message)?.message;
   return message?.trim() || undefined;

@@ -1,8 +1,7 @@
-import type { Connection } from '@integration-app/sdk';
+import type { ConnectFlowEvent, ConnectMode } from '../../core/connect/ConnectFlowEvent.js';
 import type { KitError } from '../../core/errors/KitError.js';
 
-/** Which connect UI ran: Membrane's hosted iframe (`prebuilt`) or the kit's own dialog (`custom`). */
-export type ConnectMode = 'prebuilt' | 'custom';
+export type { ConnectMode };
 
 /**
  * Everything the kit reports through `onEvent`, the same in prebuilt and custom mode:
@@ -10,12 +9,14 @@ export type ConnectMode = 'prebuilt' | 'custom';
  *   `connect.cancelled` / `connect.failed` (with a typed `error`)
  * - `disconnected`
  * - `token.refreshed` (with `expiresAt`, ms since 1970) / `token.failed` (with `error`)
+ *
+ * @example
+ * ```tsx
+ * <MembraneKitProvider onEvent={(event) => event.type === 'connect.failed' && report(event.error.code)} />
+ * ```
  */
 export type MembraneKitEvent =
-  | { type: 'connect.started'; integrationKey: string; mode: ConnectMode; reconnect: boolean }
-  | { type: 'connect.succeeded'; integrationKey: string; mode: ConnectMode; reconnect: boolean; connection: Connection }
-  | { type: 'connect.cancelled'; integrationKey: string; mode: ConnectMode; reconnect: boolean }
-  | { type: 'connect.failed'; integrationKey: string; mode: ConnectMode; reconnect: boolean; error: KitError }
+  | ConnectFlowEvent
   | { type: 'disconnected'; integrationKey: string }
   | { type: 'token.refreshed'; expiresAt: number | undefined }
   | { type: 'token.failed'; error: KitError };

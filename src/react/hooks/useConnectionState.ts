@@ -1,16 +1,17 @@
-import type { Integration } from '@integration-app/sdk';
+import type { MembraneIntegration } from '../../core/api/types.js';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { KitError } from '../../core/errors/KitError.js';
 import { getConnectionErrorMessage, getConnectionState, type ConnectionState } from '../../core/state/getConnectionState.js';
 import type { KitProps } from '../kit/KitProps.js';
 import { useKit } from '../kit/useKit.js';
-import { useIntegration } from './useIntegration.js';
+import type { MembraneKit } from '../kit/createKit.js';
+import { useIntegrationForKit } from './useIntegration.js';
 
 /** What {@link useConnectionState} returns. */
 export interface UseConnectionStateResult {
   /** `not-connected | connecting | connected | disconnected | error`. */
   state: ConnectionState;
-  integration: Integration | undefined;
+  integration: MembraneIntegration | undefined;
   /** The connection's error text, in state `error` (or `disconnected` when Membrane gives one). */
   errorMessage: string | undefined;
   /** The integration is still loading; `state` is not known yet. */
@@ -35,11 +36,21 @@ export function useConnectionState(
   integrationKey: string,
   kitProps: KitProps = {},
   /** An integration already loaded by the caller: skips the lookup. */
-  known?: Integration,
+  known?: MembraneIntegration,
 ): UseConnectionStateResult {
-  const kitResolved = useKit(kitProps, 'useConnectionState');
-  const { kit } = kitResolved;
-  const { integration, isLoading, error, refetch } = useIntegration(integrationKey, kitProps, known);
+  return useConnectionStateForKit(useKit(kitProps, 'useConnectionState').kit, integrationKey, known);
+}
+
+/**
+ * {@link useConnectionState} on a kit the caller already resolved (components resolve theirs once).
+ *
+ * @example
+ * ```tsx
+ * const { state } = useConnectionStateForKit(resolved.kit, 'hubspot');
+ * ```
+ */
+export function useConnectionStateForKit(kit: MembraneKit, integrationKey: string, known?: MembraneIntegration): UseConnectionStateResult {
+  const { integration, isLoading, error, refetch } = useIntegrationForKit(kit, integrationKey, known);
   const pending = useSyncExternalStore(
     kit.pending.subscribe,
     useCallback(() => kit.pending.isPending(integrationKey), [kit, integrationKey]),

@@ -2,9 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { KitError } from '../../core/errors/KitError.js';
 import { toKitError } from '../../core/errors/toKitError.js';
-import { membraneKeys } from '../../core/query/membraneKeys.js';
 import type { KitProps } from '../kit/KitProps.js';
-import { useKit } from '../kit/useKit.js';
+import { useKit, type ResolvedKit } from '../kit/useKit.js';
 
 /** Options of {@link useDisconnect}. */
 export interface UseDisconnectOptions extends KitProps {
@@ -32,22 +31,26 @@ export interface UseDisconnectResult {
  * ```
  */
 export function useDisconnect(integrationKey: string, options: UseDisconnectOptions = {}): UseDisconnectResult {
-  const { kit, emit } = useKit(options, 'useDisconnect');
+  return useDisconnectForKit(useKit(options, 'useDisconnect'), integrationKey, options);
+}
+
+/**
+ * {@link useDisconnect} on a kit the caller already resolved (components resolve theirs once).
+ *
+ * @example
+ * ```tsx
+ * const { disconnect } = useDisconnectForKit(resolved, 'hubspot', { onDisconnected: close });
+ * ```
+ */
+export function useDisconnectForKit(resolved: ResolvedKit, integrationKey: string, options: UseDisconnectOptions = {}): UseDisconnectResult {
+  const { kit, emit } = resolved;
   const mutation = useMutation(
     {
       mutationFn: async () => {
-        try {
-          await kit.client.integration(integrationKey).disconnect();
-        } catch (error) {
-          throw toKitError(error);
-        }
+        await kit.api.disconnectIntegration(integrationKey);
       },
       onSuccess: async () => {
-        await Promise.all([
-          kit.queryClient.invalidateQueries({ queryKey: membraneKeys.integrationLists() }),
-          kit.queryClient.invalidateQueries({ queryKey: membraneKeys.integration(integrationKey) }),
-          kit.queryClient.invalidateQueries({ queryKey: membraneKeys.connectionLists() }),
-        ]);
+        await kit.connectFlowHost.connectionChanged(integrationKey);
         emit({ type: 'disconnected', integrationKey });
         options.onDisconnected?.();
       },

@@ -1,14 +1,16 @@
-import type { Integration } from '@integration-app/sdk';
+import type { MembraneIntegration } from '../../core/api/types.js';
 import { skipToken, useInfiniteQuery, useQuery, type InfiniteData, type UseQueryOptions } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { KitError } from '../../core/errors/KitError.js';
-import { integrationQueryOptions, integrationsQueryOptions, type MembranePage } from '../../core/query/queryOptions.js';
+import type { MembranePage } from '../../core/api/types.js';
+import { integrationQueryOptions, integrationsQueryOptions } from '../../core/query/queryOptions.js';
+import type { MembraneKit } from '../kit/createKit.js';
 import type { KitProps } from '../kit/KitProps.js';
 import { useKit } from '../kit/useKit.js';
 
 /** What {@link useIntegration} returns. */
 export interface UseIntegrationResult {
-  integration: Integration | undefined;
+  integration: MembraneIntegration | undefined;
   isLoading: boolean;
   error: KitError | null;
   refetch: () => void;
@@ -19,7 +21,7 @@ export const IDLE_QUERY_KEY = ['membrane', 'idle'] as const;
 /** The same for an infinite (paged) query: a separate entry, since the two kinds cannot share one. */
 const IDLE_LIST_QUERY_KEY = ['membrane', 'idle', 'list'] as const;
 
-function matches(integration: Integration, keyOrId: string): boolean {
+function matches(integration: MembraneIntegration, keyOrId: string): boolean {
   return integration.key === keyOrId || integration.id === keyOrId;
 }
 
@@ -28,7 +30,6 @@ function matches(integration: Integration, keyOrId: string): boolean {
  * cost no extra request. Only when the list is loaded and does not contain it (a later page, or an
  * unknown key) does it ask for `GET /integrations/{key}`.
  *
- * @internal Used by `useConnectionState` and `useConnect`; exported for custom UIs.
  * @example
  * ```tsx
  * const { integration } = useIntegration('hubspot');
@@ -38,11 +39,22 @@ export function useIntegration(
   integrationKey: string,
   kitProps: KitProps = {},
   /** An integration already loaded by the caller (e.g. a list row): no lookup, no request. */
-  known?: Integration,
+  known?: MembraneIntegration,
 ): UseIntegrationResult {
-  const { kit } = useKit(kitProps, 'useIntegration');
+  return useIntegrationForKit(useKit(kitProps, 'useIntegration').kit, integrationKey, known);
+}
+
+/**
+ * {@link useIntegration} on a kit the caller already resolved (components resolve theirs once).
+ *
+ * @example
+ * ```tsx
+ * const { integration } = useIntegrationForKit(resolved.kit, 'hubspot');
+ * ```
+ */
+export function useIntegrationForKit(kit: MembraneKit, integrationKey: string, known?: MembraneIntegration): UseIntegrationResult {
   const select = useCallback(
-    (data: InfiniteData<MembranePage<Integration>, string | undefined>) => {
+    (data: InfiniteData<MembranePage<MembraneIntegration>, string | undefined>) => {
       for (const page of data.pages) {
         const found = page.items.find((item) => matches(item, integrationKey));
         if (found) return found;
@@ -53,7 +65,7 @@ export function useIntegration(
   );
   // With a known integration (a list row) the observer watches an idle key: a disabled observer of
   // the real list would still run `select` over every page, once per row, on every list update.
-  const listOptions = integrationsQueryOptions(kit.client);
+  const listOptions = integrationsQueryOptions(kit.api);
   const list = useInfiniteQuery(
     known
       ? { ...listOptions, queryKey: IDLE_LIST_QUERY_KEY as unknown as typeof listOptions.queryKey, queryFn: skipToken, select }
@@ -64,8 +76,8 @@ export function useIntegration(
   // While the list has it, every instance shares one idle key: a thousand rows create no cache entries.
   const single = useQuery(
     (missingFromList
-      ? integrationQueryOptions(kit.client, integrationKey)
-      : { queryKey: IDLE_QUERY_KEY, queryFn: skipToken }) as UseQueryOptions<Integration>,
+      ? integrationQueryOptions(kit.api, integrationKey)
+      : { queryKey: IDLE_QUERY_KEY, queryFn: skipToken }) as UseQueryOptions<MembraneIntegration>,
     kit.queryClient,
   );
 

@@ -1,16 +1,17 @@
-import type { Integration } from '@integration-app/sdk';
+import type { MembraneIntegration } from '../../core/api/types.js';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { KitError } from '../../core/errors/KitError.js';
 import type { IntegrationsQuery } from '../../core/query/membraneKeys.js';
 import { integrationsQueryOptions } from '../../core/query/queryOptions.js';
+import type { MembraneKit } from '../kit/createKit.js';
 import type { KitProps } from '../kit/KitProps.js';
 import { useKit } from '../kit/useKit.js';
 
 /** What {@link useIntegrations} returns. */
 export interface UseIntegrationsResult {
   /** Every loaded integration, pages joined. Empty while loading. */
-  integrations: Integration[];
+  integrations: MembraneIntegration[];
   /** First page not there yet. */
   isLoading: boolean;
   /** A refetch is running (after focus, invalidation, or a new search). */
@@ -42,9 +43,20 @@ export function useIntegrations(
   /** `enabled: false` keeps the query idle (no request) until a condition holds. */
   options: { enabled?: boolean } = {},
 ): UseIntegrationsResult {
-  const { kit } = useKit(kitProps, 'useIntegrations');
+  return useIntegrationsForKit(useKit(kitProps, 'useIntegrations').kit, query, options);
+}
+
+/**
+ * {@link useIntegrations} on a kit the caller already resolved (components resolve theirs once).
+ *
+ * @example
+ * ```tsx
+ * const { integrations } = useIntegrationsForKit(resolved.kit, { search });
+ * ```
+ */
+export function useIntegrationsForKit(kit: MembraneKit, query: IntegrationsQuery = {}, options: { enabled?: boolean } = {}): UseIntegrationsResult {
   const result = useInfiniteQuery(
-    { ...integrationsQueryOptions(kit.client, query), placeholderData: keepPreviousData, enabled: options.enabled ?? true },
+    { ...integrationsQueryOptions(kit.api, query), placeholderData: keepPreviousData, enabled: options.enabled ?? true },
     kit.queryClient,
   );
   const integrations = useMemo(() => result.data?.pages.flatMap((page) => page.items) ?? [], [result.data]);

@@ -1,3 +1,4 @@
+import type { SdkOption } from '../../core/api/sdk/types.js';
 import type { FetchToken } from '../../core/token/types.js';
 import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
 import type { PartialLabels } from '../labels/defaultLabels.js';
@@ -15,6 +16,12 @@ export interface KitProps {
   apiUri?: string;
   /** Membrane UI base URL for the prebuilt UI. Default `https://ui.integration.app` (or the provider's). */
   uiUri?: string;
+  /**
+   * The Membrane SDK that opens the hosted UI (`mode="prebuilt"`): its client class, or a function
+   * that loads it (`() => import('@membranehq/sdk')`), so it downloads only when first opened.
+   * Default: `@integration-app/sdk`, loaded on demand. Lists, statuses and the custom flow never load an SDK.
+   */
+  sdk?: SdkOption;
   /** Colour theme of this component. Default: the provider's, else `light`. */
   theme?: MembraneKitTheme;
   /** Drop the kit's classes and styles (data attributes stay). Default: the provider's, else `false`. */

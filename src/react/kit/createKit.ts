@@ -1,12 +1,16 @@
-import type { IntegrationAppClient } from '@integration-app/sdk';
 import { QueryClient } from '@tanstack/react-query';
-import { createKitClient } from '../../core/client/createKitClient.js';
+import { createMembraneApi, type MembraneApi } from '../../core/api/createMembraneApi.js';
+import { createHostedUi } from '../../core/api/sdk/createHostedUi.js';
+import { loadIntegrationAppSdk } from '../../core/api/sdk/loadIntegrationAppSdk.js';
+import type { HostedUi, SdkOption } from '../../core/api/sdk/types.js';
+import type { ConnectFlowHost } from '../../core/connect/ConnectFlowHost.js';
 import { isKitError } from '../../core/errors/KitError.js';
 import { toKitError } from '../../core/errors/toKitError.js';
 import { createPendingConnectStore, type PendingConnectStore } from '../../core/state/createPendingConnectStore.js';
 import { createTokenManager } from '../../core/token/createTokenManager.js';
 import type { FetchToken, TokenManager } from '../../core/token/types.js';
 import { createEventEmitter, type KitEventEmitter } from '../events/createEventEmitter.js';
+import { createQueryFlowHost } from './createQueryFlowHost.js';
 
 /**
  * Default Membrane API endpoint (the SDK's), used when no `apiUri` is given.
@@ -27,17 +31,31 @@ export const DEFAULT_API_URI = 'https://api.integration.app';
  */
 export const DEFAULT_UI_URI = 'https://ui.integration.app';
 
-/** Everything components of one kit share: one token, one client, one cache, one event stream. */
+/** Everything components of one kit share: one token, one API client, one cache, one event stream. */
 export interface MembraneKit {
   apiUri: string;
   uiUri: string;
   tokenManager: TokenManager;
-  client: IntegrationAppClient;
+  /** The kit's typed Membrane client (no SDK): lists, lookups, disconnect, any REST call. */
+  api: MembraneApi;
+  /** Membrane's hosted UI through the app's SDK, loaded on first use (see the `sdk` option). */
+  hostedUi(): Promise<HostedUi>;
   queryClient: QueryClient;
   pending: PendingConnectStore;
   events: KitEventEmitter;
+  /** What connect flows of this kit run on (cache, confirmation, per-page redirect state). */
+  connectFlowHost: ConnectFlowHost;
   /** Points the token manager at the app's latest `fetchToken` (no refetch, no new client). */
   setFetchToken(fetchToken: FetchToken): void;
+  /** Which SDK opens the hosted UI from now on (the latest `sdk` option given). */
+  setSdk(sdk: SdkOption): void;
+}
+
+/** An SDK client the app already has (interop with Membrane's React packages). */
+export interface ExistingSdkClient {
+  getToken(): Promise<string>;
+  apiUri?: string;
+  uiUri?: string;
 }
 
 /** Options of {@link createKit}. */
@@ -47,7 +65,9 @@ export interface CreateKitOptions {
   uiUri?: string;
   queryClient?: QueryClient;
   /** Reuse an existing SDK client (interop with `@integration-app/react`); its token is the kit's token. */
-  client?: IntegrationAppClient;
+  client?: ExistingSdkClient;
+  /** Which SDK opens the hosted UI: its client class or a loader. Default `() => import('@integration-app/sdk')`. */
+  sdk?: SdkOption;
 }
 
 /**
@@ -65,18 +85,19 @@ export function kitQueryRetry(failureCount: number, error: unknown): boolean {
 }
 
 /**
- * Creates a kit: a token manager calling the latest `fetchToken`, a kit client using it, a
- * QueryClient (or the one given), and the shared connect/event state. Token state changes are
- * published as `token.refreshed` / `token.failed` events.
+ * Creates a kit: a token manager calling the latest `fetchToken`, the typed Membrane client on it,
+ * the hosted UI (loaded on first use), a QueryClient (or the one given), and the shared
+ * connect/event state. Token state changes are published as `token.refreshed` / `token.failed` events.
  *
  * @example
  * ```ts
  * const kit = createKit({ fetchToken, apiUri: 'http://127.0.0.1:4010' });
- * await kit.queryClient.prefetchInfiniteQuery(integrationsQueryOptions(kit.client));
+ * await kit.queryClient.prefetchInfiniteQuery(integrationsQueryOptions(kit.api));
  * ```
  */
 export function createKit(options: CreateKitOptions): MembraneKit {
   let latestFetchToken: FetchToken | undefined = options.fetchToken;
+  let latestSdk: SdkOption = options.sdk ?? loadIntegrationAppSdk;
   const apiUri = options.apiUri ?? options.client?.apiUri ?? DEFAULT_API_URI;
   const uiUri = options.uiUri ?? options.client?.uiUri ?? DEFAULT_UI_URI;
   const externalClient = options.client;
@@ -90,13 +111,21 @@ export function createKit(options: CreateKitOptions): MembraneKit {
       return latestFetchToken();
     },
   });
-  const client = externalClient ?? createKitClient({ tokenManager }, { apiUri, uiUri });
+  const api = createMembraneApi({ apiUri, tokenManager });
+  let hostedUiFor: { sdk: SdkOption; get: () => Promise<HostedUi> } | undefined;
+  const hostedUi = () => {
+    if (hostedUiFor?.sdk !== latestSdk) {
+      hostedUiFor = { sdk: latestSdk, get: createHostedUi({ sdk: latestSdk, client: externalClient, tokenManager, apiUri, uiUri }) };
+    }
+    return hostedUiFor.get();
+  };
   const queryClient =
     options.queryClient ??
     new QueryClient({
       defaultOptions: { queries: { retry: kitQueryRetry, refetchOnWindowFocus: true } },
     });
   const events = createEventEmitter();
+  const pending = createPendingConnectStore();
 
   let previous = tokenManager.getSnapshot();
   tokenManager.subscribe(() => {
@@ -115,12 +144,17 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     apiUri,
     uiUri,
     tokenManager,
-    client,
+    api,
+    hostedUi,
     queryClient,
-    pending: createPendingConnectStore(),
+    pending,
     events,
+    connectFlowHost: createQueryFlowHost({ api, hostedUi, queryClient, pending, emit: events.emit }),
     setFetchToken(fetchToken) {
       latestFetchToken = fetchToken;
+    },
+    setSdk(sdk) {
+      latestSdk = sdk;
     },
   };
 }

@@ -1,4 +1,5 @@
-import { useContext, useLayoutEffect, useMemo, useRef } from 'react';
+import { useContext, useMemo, useRef } from 'react';
+import { useIsomorphicLayoutEffect } from '../utils/useIsomorphicLayoutEffect.js';
 import type { MembraneKitEvent } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type MembraneKitLabels } from '../labels/defaultLabels.js';
 import type { MembraneKit } from './createKit.js';
@@ -18,8 +19,6 @@ export interface ResolvedKit {
   /** Sends an event to the kit's subscribers (the provider) and the component's own `onEvent`. */
   emit(event: MembraneKitEvent): void;
 }
-
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? () => undefined : useLayoutEffect;
 
 /**
  * Resolves the kit a component uses: the provider's, or, without one (or with another `apiUri`),
@@ -45,9 +44,10 @@ export function useKit(props: KitProps, componentName: string): ResolvedKit {
   }
   const kit = useProvider && context ? context.kit : getSharedKit(props);
 
-  const fetchToken = props.fetchToken;
+  const { fetchToken, sdk } = props;
   useIsomorphicLayoutEffect(() => {
     if (!useProvider && fetchToken) kit.setFetchToken(fetchToken);
+    if (sdk) kit.setSdk(sdk);
   });
 
   const onEventRef = useRef(props.onEvent);

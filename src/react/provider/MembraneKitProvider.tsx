@@ -1,10 +1,11 @@
-import type { IntegrationAppClient } from '@integration-app/sdk';
+import type { SdkOption } from '../../core/api/sdk/types.js';
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FetchToken } from '../../core/token/types.js';
 import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
-import { createKit } from '../kit/createKit.js';
+import { createKit, type ExistingSdkClient } from '../kit/createKit.js';
+import { useIsomorphicLayoutEffect } from '../utils/useIsomorphicLayoutEffect.js';
 import { watchWindowFocus } from '../kit/watchWindowFocus.js';
 import { KitContext, ThemeScopeContext, type KitContextValue, type MembraneKitTheme } from '../kit/KitContext.js';
 import { cn } from '../utils/cn.js';
@@ -20,7 +21,12 @@ export interface MembraneKitProviderProps {
   /** Use your app's QueryClient instead of a private one (so you can prefetch and invalidate). */
   queryClient?: QueryClient;
   /** An existing SDK client to share (interop); its token becomes the kit's token. */
-  client?: IntegrationAppClient;
+  client?: ExistingSdkClient;
+  /**
+   * The Membrane SDK for the hosted UI (`mode="prebuilt"`): its client class, or a loader such as
+   * `() => import('@membranehq/sdk')`. Loaded only when the hosted UI first opens. Default: `@integration-app/sdk`.
+   */
+  sdk?: SdkOption;
   /** `light` (default), `dark`, or `system` (follows `prefers-color-scheme`). Sets `data-mk-theme`. */
   theme?: MembraneKitTheme;
   /** Drop the kit's classes and styles everywhere below (data attributes stay). */
@@ -33,8 +39,6 @@ export interface MembraneKitProviderProps {
   className?: string;
   children?: ReactNode;
 }
-
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * Optional app-wide settings for every kit component below it: one token manager and client, one
@@ -53,7 +57,7 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
  * ```
  */
 export function MembraneKitProvider(props: MembraneKitProviderProps) {
-  const { fetchToken, apiUri, uiUri, queryClient, client, theme = 'light', unstyled = false, labels, onEvent, className, children } =
+  const { fetchToken, apiUri, uiUri, queryClient, client, sdk, theme = 'light', unstyled = false, labels, onEvent, className, children } =
     props;
   const kit = useMemo(
     () => createKit({ fetchToken, apiUri, uiUri, queryClient, client }),
@@ -64,6 +68,7 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
 
   useIsomorphicLayoutEffect(() => {
     if (fetchToken) kit.setFetchToken(fetchToken);
+    if (sdk) kit.setSdk(sdk);
   });
 
   useEffect(() => {

@@ -1,6 +1,6 @@
-import type { Connection, Integration } from '@integration-app/sdk';
+import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import * as Slot from 'radix-ui/slot';
-import { useRef, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
@@ -15,7 +15,7 @@ import { Spinner } from '../shared/Spinner.js';
 import { useConnectButtonFlow } from './useConnectButtonFlow.js';
 
 /** Props of {@link ConnectButton}. */
-export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithRef<'button'>, 'onError'> {
+export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithoutRef<'button'>, 'onError'> {
   /** Key (or id) of the integration to connect. */
   integrationKey: string;
   /** `custom` (default): the kit's dialog and popup. `prebuilt`: Membrane's hosted connect UI. */
@@ -25,7 +25,7 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithRef
   /** Same-window flow: leave the page and come back to this URL (result read on load). */
   redirectUri?: string;
   /** Called with the connection after the kit confirmed it with the API. */
-  onConnected?: (connection: Connection) => void;
+  onConnected?: (connection: MembraneConnection) => void;
   /** Called when the user closed the popup or prebuilt UI without connecting. */
   onCancel?: () => void;
   /** Called with a typed error when connecting failed. */
@@ -33,7 +33,7 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithRef
   /** Render into your own element (Radix Slot): `<ConnectButton asChild><a>…</a></ConnectButton>`. */
   asChild?: boolean;
   /** The integration, when you already have it (e.g. from `useIntegrations`): saves the lookup. */
-  integration?: Integration;
+  integration?: MembraneIntegration;
   /** Replaces the label (Connect / Reconnect / Connecting…). */
   children?: ReactNode;
 }
@@ -56,7 +56,7 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithRef
  * />
  * ```
  */
-export function ConnectButton(props: ConnectButtonProps) {
+export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(function ConnectButton(props, ref) {
   const {
     integrationKey,
     mode = 'custom',
@@ -71,25 +71,25 @@ export function ConnectButton(props: ConnectButtonProps) {
     fetchToken,
     apiUri,
     uiUri,
+    sdk,
     theme,
     unstyled: unstyledProp,
     labels: labelsProp,
     onEvent,
     className,
-    ref,
     onClick,
     onPointerEnter,
     onFocus,
     ...buttonProps
   } = props;
-  const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
+  const kitProps: KitProps = { fetchToken, apiUri, uiUri, sdk, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'ConnectButton');
   const { labels, unstyled } = resolved;
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const composedRef = useComposedRefs(ref, buttonRef);
   const { connect, busy, start, prefetch, dialog } = useConnectButtonFlow(
     integrationKey,
-    { ...kitProps, mode, allowMultipleConnections, redirectUri, integration, onConnected, onCancel, onError },
+    { onEvent, mode, allowMultipleConnections, redirectUri, integration, onConnected, onCancel, onError },
     resolved,
     buttonRef,
   );
@@ -130,4 +130,4 @@ export function ConnectButton(props: ConnectButtonProps) {
       {dialog}
     </>
   );
-}
+});

@@ -1,8 +1,9 @@
 import { useState, type ReactNode, type RefObject } from 'react';
-import { needsParameters } from '../../../core/connect/getAuthOptions.js';
+import type { ConnectFlow, ConnectInput } from '../../../core/connect/createConnectFlow.js';
+import { startConnectFromClick } from '../../../core/connect/startConnectFromClick.js';
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
-import { useConnect, type ConnectInput, type UseConnectOptions, type UseConnectResult } from '../../hooks/useConnect.js';
+import { useConnectForKit, type UseConnectOptions, type UseConnectResult } from '../../hooks/useConnect.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { ConnectDialog, preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
 
@@ -13,6 +14,8 @@ export interface ConnectButtonFlow {
   busy: boolean;
   /** The button's click: opens the popup synchronously when nothing has to be asked, else the dialog. */
   start: () => void;
+  /** Opens the connect dialog (auth options, parameters form). */
+  openDialog: () => void;
   /** The button's hover and focus: warms the spec, the token and the dialog's code. */
   prefetch: () => void;
   /** The connect dialog (custom mode), to render next to the button. */
@@ -20,10 +23,9 @@ export interface ConnectButtonFlow {
 }
 
 /**
- * The behaviour behind a connect button, shared by `ConnectButton` and the list's rows (which
- * create it only once a row's button is hovered, focused or clicked).
+ * The behaviour behind a connect button, shared by `ConnectButton` and the list's rows (a row
+ * passes the flow store its first click created).
  *
- * @internal
  * @example
  * ```tsx
  * const flow = useConnectButtonFlow('hubspot', { mode: 'custom' }, resolved, buttonRef);
@@ -36,18 +38,24 @@ export function useConnectButtonFlow(
   options: UseConnectOptions & { mode: ConnectMode; onError?: (error: KitError) => void },
   resolved: ResolvedKit,
   buttonRef: RefObject<HTMLElement | null>,
+  store?: ConnectFlow,
 ): ConnectButtonFlow {
   const { mode, onConnected, onError } = options;
   const [dialogOpen, setDialogOpen] = useState(false);
   const [lastInput, setLastInput] = useState<ConnectInput | undefined>(undefined);
 
-  const connect = useConnect(integrationKey, {
-    ...options,
-    onConnected: (connection) => {
-      setDialogOpen(false);
-      onConnected?.(connection);
+  const connect = useConnectForKit(
+    resolved,
+    integrationKey,
+    {
+      ...options,
+      onConnected: (connection) => {
+        setDialogOpen(false);
+        onConnected?.(connection);
+      },
     },
-  });
+    store,
+  );
 
   // A blocked popup or a failure of a flow started without the dialog is explained in the dialog.
   const [seenStatus, setSeenStatus] = useState(connect.status);
@@ -58,23 +66,20 @@ export function useConnectButtonFlow(
 
   const busy = connect.status === 'connecting';
 
-  const start = () => {
-    if (busy) return;
-    if (mode === 'prebuilt') {
-      connect.connect();
-      return;
-    }
-    const only = connect.authOptions.length <= 1 ? connect.authOptions[0] : undefined;
-    if (connect.isReady && connect.authOptions.length <= 1 && !needsParameters(only)) {
-      const input: ConnectInput = { authOptionKey: only?.key };
-      setLastInput(input);
-      connect.connect(input); // opens the popup synchronously, inside this click
-      return;
-    }
+  const openDialog = () => {
     connect.reset();
     connect.prefetch();
     // The dialog's chunk is usually prefetched by now (idle, hover, focus); if not, it opens once loaded.
     setDialogOpen(true);
+  };
+
+  const start = () => {
+    const { started, input } = startConnectFromClick(connect.flow, mode);
+    if (started) {
+      if (input) setLastInput(input);
+      return;
+    }
+    openDialog();
   };
 
   const prefetch = () => {
@@ -100,5 +105,5 @@ export function useConnectButtonFlow(
       />
     ) : null;
 
-  return { connect, busy, start, prefetch, dialog };
+  return { connect, busy, start, openDialog, prefetch, dialog };
 }

@@ -1,7 +1,7 @@
-import type { Connection } from '@integration-app/sdk';
+import type { MembraneConnection } from '../../../core/api/types.js';
 import type { ComponentPropsWithRef } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
-import { useConnectionState } from '../../hooks/useConnectionState.js';
+import { useConnectionStateForKit } from '../../hooks/useConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import { useKit } from '../../kit/useKit.js';
@@ -20,7 +20,7 @@ export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWith
   /** Flow used by the Reconnect action. Default `custom`. */
   mode?: ConnectMode;
   /** Called after the Reconnect action reconnected. */
-  onConnected?: (connection: Connection) => void;
+  onConnected?: (connection: MembraneConnection) => void;
   /** Called when the Reconnect action failed. */
   onError?: (error: KitError) => void;
 }
@@ -49,6 +49,7 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
     fetchToken,
     apiUri,
     uiUri,
+    sdk,
     theme,
     unstyled: unstyledProp,
     labels: labelsProp,
@@ -56,10 +57,10 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
     className,
     ...spanProps
   } = props;
-  const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
+  const kitProps: KitProps = { fetchToken, apiUri, uiUri, sdk, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'ConnectionStatus');
   const { labels, unstyled } = resolved;
-  const { state, integration, errorMessage, isLoading, error } = useConnectionState(integrationKey, kitProps);
+  const { state, integration, errorMessage, isLoading, error } = useConnectionStateForKit(resolved.kit, integrationKey);
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
 
   const shownState = isLoading ? 'loading' : error ? 'error' : state;

@@ -1,7 +1,6 @@
-import type { Integration } from '@integration-app/sdk';
+import type { MembraneIntegration } from '../../../core/api/types.js';
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { useDisconnect } from '../../hooks/useDisconnect.js';
-import type { KitProps } from '../../kit/KitProps.js';
+import { useDisconnectForKit } from '../../hooks/useDisconnect.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
@@ -21,10 +20,9 @@ const preload = () => {
 };
 
 interface DisconnectFlowProps {
-  integration: Integration;
+  integration: MembraneIntegration;
   kit: ResolvedKit;
-  kitProps: KitProps;
-  onDisconnected?: (integration: Integration) => void;
+  onDisconnected?: (integration: MembraneIntegration) => void;
   open: boolean;
   setOpen: (open: boolean) => void;
   setMounted: (mounted: boolean) => void;
@@ -33,9 +31,8 @@ interface DisconnectFlowProps {
 }
 
 /** The disconnect mutation and its confirmation, created when the confirmation first opens. */
-function DisconnectFlow({ integration, kit, kitProps, onDisconnected, open, setOpen, setMounted, onBusyChange, returnFocusTo }: DisconnectFlowProps) {
-  const { disconnect, isDisconnecting, error } = useDisconnect(integration.key, {
-    ...kitProps,
+function DisconnectFlow({ integration, kit, onDisconnected, open, setOpen, setMounted, onBusyChange, returnFocusTo }: DisconnectFlowProps) {
+  const { disconnect, isDisconnecting, error } = useDisconnectForKit(kit, integration.key, {
     onDisconnected: () => {
       setOpen(false);
       onDisconnected?.(integration);
@@ -69,13 +66,11 @@ function DisconnectFlow({ integration, kit, kitProps, onDisconnected, open, setO
 export function DisconnectButton({
   integration,
   kit,
-  kitProps,
   onDisconnected,
 }: {
-  integration: Integration;
+  integration: MembraneIntegration;
   kit: ResolvedKit;
-  kitProps: KitProps;
-  onDisconnected?: (integration: Integration) => void;
+  onDisconnected?: (integration: MembraneIntegration) => void;
 }) {
   const { labels, unstyled } = kit;
   const [open, setOpen] = useState(false);
@@ -113,7 +108,6 @@ export function DisconnectButton({
         <DisconnectFlow
           integration={integration}
           kit={kit}
-          kitProps={kitProps}
           onDisconnected={onDisconnected}
           open={open}
           setOpen={setOpen}

@@ -1,9 +1,9 @@
-import type { Connection, Integration } from '@integration-app/sdk';
+import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithRef, type KeyboardEvent, type ReactNode } from 'react';
 import { membraneKeys } from '../../../core/query/membraneKeys.js';
 import type { ConnectionState } from '../../../core/state/getConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
-import { useIntegrations } from '../../hooks/useIntegrations.js';
+import { useIntegrationsForKit } from '../../hooks/useIntegrations.js';
 import { ThemeScopeContext } from '../../kit/KitContext.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import { useKit } from '../../kit/useKit.js';
@@ -30,9 +30,9 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
   /** `custom` (default): the kit's connect dialog. `prebuilt`: Membrane's hosted UI, plus "Manage integrations". */
   mode?: ConnectMode;
   /** Called after a connection was created or repaired (confirmed with the API). */
-  onConnected?: (connection: Connection, integration: Integration) => void;
+  onConnected?: (connection: MembraneConnection, integration: MembraneIntegration) => void;
   /** Called after an integration was disconnected. */
-  onDisconnected?: (integration: Integration) => void;
+  onDisconnected?: (integration: MembraneIntegration) => void;
   /** Integrations per page (`limit`). Default 50. */
   pageSize?: number;
   /** Show the search box. Default `true`. */
@@ -49,7 +49,7 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
    * Custom row markup: usually `IntegrationsList.Item` with its parts, or your own `<li>` (the
    * parts work inside it too). `state` includes connect flows running on the page.
    */
-  renderItem?: (integration: Integration, state: ConnectionState) => ReactNode;
+  renderItem?: (integration: MembraneIntegration, state: ConnectionState) => ReactNode;
 }
 
 const SKELETON_ROWS = 4;
@@ -61,7 +61,7 @@ const SENTINEL_MARGIN = '0px 0px 600px 0px';
 const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /** What a search matches: name or key, lower-cased once per loaded page, not once per keystroke. */
-function searchText(integration: Integration): string {
+function searchText(integration: MembraneIntegration): string {
   return `${integration.name}\n${integration.key}`.toLowerCase();
 }
 
@@ -105,6 +105,7 @@ export function IntegrationsList(props: IntegrationsListProps) {
     fetchToken,
     apiUri,
     uiUri,
+    sdk,
     theme,
     unstyled: unstyledProp,
     labels: labelsProp,
@@ -115,7 +116,7 @@ export function IntegrationsList(props: IntegrationsListProps) {
   if (!Number.isInteger(renderBatchSize) || renderBatchSize < 1) {
     throw new RangeError(`membrane-react-kit: <IntegrationsList renderBatchSize> must be a whole number of at least 1; got ${String(renderBatchSize)}.`);
   }
-  const kitProps: KitProps = { fetchToken, apiUri, uiUri, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
+  const kitProps: KitProps = { fetchToken, apiUri, uiUri, sdk, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'IntegrationsList');
   const { labels, unstyled, kit } = resolved;
   const listId = useId();
@@ -129,8 +130,8 @@ export function IntegrationsList(props: IntegrationsListProps) {
 
   // The first pages are the list. The server is asked only for what is not loaded yet: when more
   // pages exist, a search also goes to the server and its extra results join the rows.
-  const query = useIntegrations({ limit: pageSize }, kitProps);
-  const serverQuery = useIntegrations({ search: serverSearch, limit: pageSize }, kitProps, {
+  const query = useIntegrationsForKit(kit, { limit: pageSize });
+  const serverQuery = useIntegrationsForKit(kit, { search: serverSearch, limit: pageSize }, {
     enabled: serverSearch !== '' && query.hasNextPage,
   });
   const serverActive = serverSearch !== '' && query.hasNextPage;
@@ -209,8 +210,9 @@ export function IntegrationsList(props: IntegrationsListProps) {
   const manage = () => {
     if (managing) return;
     setManaging(true);
-    kit.client
-      .open()
+    kit
+      .hostedUi()
+      .then((ui) => ui.manage())
       .catch(() => undefined)
       .finally(() => {
         setManaging(false);

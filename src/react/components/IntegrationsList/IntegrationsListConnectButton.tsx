@@ -1,61 +1,65 @@
-import type { Connection, Integration } from '@integration-app/sdk';
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
+import { createConnectFlow, type ConnectFlow, type ConnectFlowSnapshot } from '../../../core/connect/createConnectFlow.js';
+import { startConnectFromClick } from '../../../core/connect/startConnectFromClick.js';
 import type { ConnectionState } from '../../../core/state/getConnectionState.js';
-import { useKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { useConnectButtonFlow } from '../ConnectButton/useConnectButtonFlow.js';
+import { preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
 import { Spinner } from '../shared/Spinner.js';
 import type { IntegrationsListContextValue } from './IntegrationsListContext.js';
 
-/** What a row's connect flow offers its button once it exists. */
-interface RowConnectHandle {
-  start: () => void;
-  prefetch: () => void;
-}
-
 interface RowConnectFlowProps {
-  integration: Integration;
+  flow: ConnectFlow;
+  integration: MembraneIntegration;
   list: IntegrationsListContextValue;
-  onConnected: (connection: Connection) => void;
+  onConnected: (connection: MembraneConnection) => void;
   buttonRef: RefObject<HTMLButtonElement | null>;
-  ref: Ref<RowConnectHandle>;
-  onBusyChange: (busy: boolean) => void;
+  /** Grows each time the row's click needs the dialog (several auth options, a form). */
+  dialogRequest: number;
 }
 
-/** The connect machinery of one row (query observers, dialog), mounted on the row's first use. */
-function RowConnectFlow({ integration, list, onConnected, buttonRef, ref, onBusyChange }: RowConnectFlowProps) {
-  const resolved = useKit(list.kitProps, 'IntegrationsList');
-  const flow = useConnectButtonFlow(integration.key, { ...list.kitProps, mode: list.mode, integration, onConnected }, resolved, buttonRef);
-  // Set during commit, so a click that mounted this flow with flushSync can call start() right after.
-  useImperativeHandle(ref, () => ({ start: flow.start, prefetch: flow.prefetch }));
-  useLayoutEffect(() => onBusyChange(flow.busy), [flow.busy, onBusyChange]);
-  // Mounted by a hover, focus or click: warm what the flow needs, as ConnectButton does on hover.
-  const { prefetch } = flow;
-  const prefetchOnMount = useRef(prefetch);
+/** The React side of a row's flow (query observers, dialog), mounted once the row's flow exists. */
+function RowConnectFlow({ flow, integration, list, onConnected, buttonRef, dialogRequest }: RowConnectFlowProps) {
+  const buttonFlow = useConnectButtonFlow(
+    integration.key,
+    { onEvent: list.kitProps.onEvent, mode: list.mode, integration, onConnected },
+    list.kit,
+    buttonRef,
+    flow,
+  );
+  const [seenRequest, setSeenRequest] = useState(0);
+  if (seenRequest !== dialogRequest) {
+    setSeenRequest(dialogRequest);
+    if (dialogRequest > 0) buttonFlow.openDialog();
+  }
+  // Mounted by a hover, focus or click: warm what the flow needs (the spec query), as ConnectButton does on hover.
+  const prefetchOnMount = useRef(buttonFlow.prefetch);
   useEffect(() => prefetchOnMount.current(), []);
-  return flow.dialog;
+  return buttonFlow.dialog;
 }
+
+const IDLE: ConnectFlowSnapshot = { status: 'idle', error: null };
+const noSubscription = () => () => undefined;
 
 /** Props of {@link IntegrationsListConnectButton}. */
 export interface IntegrationsListConnectButtonProps {
-  integration: Integration;
+  integration: MembraneIntegration;
   state: ConnectionState;
   list: IntegrationsListContextValue;
   variant: 'secondary' | undefined;
-  onConnected: (connection: Connection) => void;
+  onConnected: (connection: MembraneConnection) => void;
 }
 
 /**
- * A row's Connect / Reconnect button: the same markup and behaviour as `ConnectButton`, but the
- * connect machinery (query observers, spec prefetch, dialog) is created only on the first hover,
- * focus or click of this button, so mounting a batch of rows stays cheap. Its state comes from the
- * row. A click on a button not yet used mounts the machinery synchronously (flushSync) and starts
- * the flow inside the same click, so the popup still opens without being blocked.
+ * A row's Connect / Reconnect button: the same markup and behaviour as `ConnectButton`, but its
+ * connect-flow store is created only on the first hover, focus or click, and the React side of it
+ * (query observers, dialog) only after that, so mounting a batch of rows stays cheap. A click on a
+ * button not used before creates the store and starts it right inside the click (the popup is not
+ * blocked): no flushSync, no imperative handle.
  *
- * @internal Rendered by `IntegrationsList.Action`.
  * @example
  * ```tsx
  * <IntegrationsListConnectButton integration={integration} state="not-connected" list={list} variant={undefined} onConnected={done} />
@@ -63,18 +67,39 @@ export interface IntegrationsListConnectButtonProps {
  */
 export function IntegrationsListConnectButton({ integration, state, list, variant, onConnected }: IntegrationsListConnectButtonProps) {
   const { labels, unstyled } = list.kit;
-  const [engaged, setEngaged] = useState(false);
-  const [busy, setBusy] = useState(false);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
-  const handle = useRef<RowConnectHandle | null>(null);
+  const flowRef = useRef<ConnectFlow | null>(null);
+  const [flow, setFlow] = useState<ConnectFlow | null>(null);
+  const [dialogRequest, setDialogRequest] = useState(0);
+  const snapshot = useSyncExternalStore(
+    flow ? flow.subscribe : noSubscription,
+    useCallback(() => (flow ? flow.getSnapshot() : IDLE), [flow]),
+    () => IDLE,
+  );
+  useEffect(() => () => flowRef.current?.destroy(), []);
 
+  const ensureFlow = (): ConnectFlow => {
+    if (flowRef.current) return flowRef.current;
+    const created = createConnectFlow(list.kit.kit.connectFlowHost, {
+      integrationKey: integration.key,
+      mode: list.mode,
+      integration,
+      onConnected,
+      onEvent: list.kitProps.onEvent,
+    });
+    flowRef.current = created;
+    setFlow(created);
+    return created;
+  };
+
+  const busy = snapshot.status === 'connecting';
   const isReconnect = (state === 'disconnected' || state === 'error') && !!integration.connection?.id;
   const label = busy ? labels.connecting : isReconnect ? labels.reconnect : labels.connect;
   const accessibleName = busy ? undefined : formatLabel(isReconnect ? labels.reconnectTo : labels.connectTo, { name: integration.name });
 
   const engage = () => {
-    if (handle.current) handle.current.prefetch();
-    else setEngaged(true);
+    ensureFlow().prefetch();
+    if (list.mode === 'custom') preloadConnectDialog();
   };
 
   return (
@@ -91,9 +116,7 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
         aria-busy={busy ? true : undefined}
         aria-label={accessibleName}
         onClick={() => {
-          // Not hovered or focused first (a script, an assistive technology): build the flow now.
-          if (!handle.current) flushSync(() => setEngaged(true));
-          handle.current?.start();
+          if (!startConnectFromClick(ensureFlow(), list.mode).started) setDialogRequest((n) => n + 1);
         }}
         onPointerEnter={engage}
         onFocus={engage}
@@ -101,8 +124,15 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
         {busy ? <Spinner unstyled={unstyled} /> : null}
         {label}
       </button>
-      {engaged ? (
-        <RowConnectFlow integration={integration} list={list} onConnected={onConnected} buttonRef={buttonRef} ref={handle} onBusyChange={setBusy} />
+      {flow ? (
+        <RowConnectFlow
+          flow={flow}
+          integration={integration}
+          list={list}
+          onConnected={onConnected}
+          buttonRef={buttonRef}
+          dialogRequest={dialogRequest}
+        />
       ) : null}
     </>
   );

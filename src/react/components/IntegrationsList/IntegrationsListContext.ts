@@ -1,4 +1,4 @@
-import type { Connection, Integration } from '@integration-app/sdk';
+import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../../../core/state/getConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
@@ -10,13 +10,13 @@ export interface IntegrationsListContextValue {
   kit: ResolvedKit;
   kitProps: KitProps;
   mode: ConnectMode;
-  onConnected?: (connection: Connection, integration: Integration) => void;
-  onDisconnected?: (integration: Integration) => void;
+  onConnected?: (connection: MembraneConnection, integration: MembraneIntegration) => void;
+  onDisconnected?: (integration: MembraneIntegration) => void;
 }
 
 /** The row a part is rendered in: its integration and connection state (pending connects included). */
 export interface IntegrationsListRowValue {
-  integration: Integration;
+  integration: MembraneIntegration;
   state: ConnectionState;
 }
 

@@ -1,4 +1,4 @@
-import type { Integration } from '@integration-app/sdk';
+import type { MembraneIntegration } from '../../../core/api/types.js';
 import { memo, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { getConnectionState, type ConnectionState } from '../../../core/state/getConnectionState.js';
 import { IntegrationsListContext, IntegrationsListItemContext, type IntegrationsListRowValue } from './IntegrationsListContext.js';
@@ -6,8 +6,8 @@ import { IntegrationsListItem } from './parts.js';
 
 /** Props of {@link IntegrationsListRow}. */
 export interface IntegrationsListRowProps {
-  integration: Integration;
-  renderItem: ((integration: Integration, state: ConnectionState) => ReactNode) | undefined;
+  integration: MembraneIntegration;
+  renderItem: ((integration: MembraneIntegration, state: ConnectionState) => ReactNode) | undefined;
 }
 
 /**

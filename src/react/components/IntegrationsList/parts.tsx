@@ -1,4 +1,4 @@
-import type { Connection, Integration } from '@integration-app/sdk';
+import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import * as Slot from 'radix-ui/slot';
 import { useCallback, useContext, useMemo, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { getConnectionErrorMessage, getConnectionState } from '../../../core/state/getConnectionState.js';
@@ -11,7 +11,7 @@ import { IntegrationsListContext, IntegrationsListItemContext, useListPart, type
 /** Props of {@link IntegrationsListItem}. */
 export interface IntegrationsListItemProps extends ComponentPropsWithRef<'li'> {
   /** The integration this row shows (from `renderItem`). */
-  integration: Integration;
+  integration: MembraneIntegration;
   /** Render into your own element. */
   asChild?: boolean;
   children?: ReactNode;
@@ -96,7 +96,7 @@ export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithR
       decoding="async"
       {...rest}
       src={integration.logoUri}
-      onError={() => setFailed(integration.logoUri)}
+      onError={() => setFailed(integration.logoUri ?? null)}
       className={cn(!unstyled && 'mk-IntegrationsList-logo', className)}
       data-slot="integrations-list-logo"
     />
@@ -164,7 +164,7 @@ export function IntegrationsListAction({ className }: { className?: string }) {
   const { integration, state } = row;
   const showConnect = state !== 'connected';
   const { onConnected: listOnConnected } = list;
-  const onConnected = useCallback((connection: Connection) => listOnConnected?.(connection, integration), [listOnConnected, integration]);
+  const onConnected = useCallback((connection: MembraneConnection) => listOnConnected?.(connection, integration), [listOnConnected, integration]);
   const showDisconnect = state === 'connected' || state === 'error';
   return (
     <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
@@ -178,7 +178,7 @@ export function IntegrationsListAction({ className }: { className?: string }) {
         />
       ) : null}
       {showDisconnect ? (
-        <DisconnectButton integration={integration} kit={list.kit} kitProps={list.kitProps} onDisconnected={list.onDisconnected} />
+        <DisconnectButton integration={integration} kit={list.kit} onDisconnected={list.onDisconnected} />
       ) : null}
     </span>
   );

@@ -7,9 +7,9 @@ import {
   NotFoundError,
 } from '@integration-app/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTokenManager } from '../token/createTokenManager.js';
-import { isTokenError, TokenError } from '../token/TokenError.js';
-import { makeTokenAt } from '../token/test-utils/makeJwt.js';
+import { createTokenManager } from '../../token/createTokenManager.js';
+import { isTokenError, TokenError } from '../../token/TokenError.js';
+import { makeTokenAt } from '../../token/test-utils/makeJwt.js';
 import { createKitClient } from './createKitClient.js';
 import { getTokenManager } from './getTokenManager.js';
 

@@ -1,9 +1,9 @@
 import { IntegrationAppClient } from '@integration-app/sdk';
-import { createTokenManager } from '../token/createTokenManager.js';
-import { TokenError } from '../token/TokenError.js';
-import type { FetchToken, TokenManager } from '../token/types.js';
+import { createTokenManager } from '../../token/createTokenManager.js';
+import { TokenError } from '../../token/TokenError.js';
+import type { FetchToken, TokenManager } from '../../token/types.js';
+import { isNotAuthenticatedError } from '../isNotAuthenticatedError.js';
 import { registerTokenManager } from './getTokenManager.js';
-import { isNotAuthenticatedError } from './isNotAuthenticatedError.js';
 
 /** Where a kit client gets its tokens: an app `fetchToken`, or an existing token manager to share. */
 export type KitClientTokenSource =
@@ -24,25 +24,21 @@ export type KitClient = IntegrationAppClient & {
   readonly tokenManager: TokenManager;
 };
 
-type ApiRequestParams = { url?: string; headers?: Record<string, unknown> } & Record<string, unknown>;
-type MakeApiRequest = (method: string, params?: ApiRequestParams) => Promise<unknown>;
-/** The SDK 1.14 members the kit relies on; `makeApiRequest` is private in its typings. */
-interface SdkClientInternals {
-  token?: string;
-  getToken(): Promise<string>;
-  makeApiRequest: MakeApiRequest;
-}
-
 /**
  * Creates an `IntegrationAppClient` (from `@integration-app/sdk`) whose token comes from a token
  * manager: refreshed ahead of expiry, one `fetchToken()` for any number of concurrent requests.
+ * Built only on the SDK's public surface (no private method is patched): a subclass whose
+ * `getToken()` asks the manager and whose `get`/`post`/`put`/`patch`/`delete` (what every accessor
+ * calls) retry once on 401.
  *
- * Every API request made through the client (`get`/`post`/`put`/`patch`/`delete` and every
- * accessor built on them) is retried once when the API answers 401 `not_authenticated`, after one
- * forced token refresh shared by all requests that failed with the same token. If the retry is
- * refused too, the request rejects with a {@link TokenError} of code `unauthorized` whose `cause`
- * is the SDK's error. Any other error passes through unchanged. `client.getToken()` (used by the
- * SDK's `open()`, `openNewConnection()` and `connect()` flows) returns the manager's token.
+ * A request refused with 401 `not_authenticated` is retried once, after one forced token refresh
+ * shared by all requests that failed with the same token. If the retry is refused too, the request
+ * rejects with a {@link TokenError} of code `unauthorized` whose `cause` is the SDK's error. Any
+ * other error passes through unchanged. `client.getToken()` (used by the SDK's `open()`,
+ * `openNewConnection()` and `connect()` flows) returns the manager's token.
+ *
+ * The kit itself needs no SDK for lists, statuses or its custom connect flow (it uses
+ * `createMembraneApi`); this is for apps that want the SDK's other accessors on the kit's token.
  *
  * @example
  * ```ts
@@ -58,59 +54,60 @@ export function createKitClient(source: KitClientTokenSource, options: KitClient
   const manager = resolveManager(source);
   const { apiUri, uiUri } = validateOptions(options);
 
-  const client = new IntegrationAppClient({
-    fetchToken: () => manager.getToken(),
-    ...(apiUri !== undefined ? { apiUri } : {}),
-    ...(uiUri !== undefined ? { uiUri } : {}),
-  });
-  const internals = client as unknown as SdkClientInternals;
-  const sdkMakeApiRequest = internals.makeApiRequest;
-  if (typeof sdkMakeApiRequest !== 'function') {
-    throw new Error(
-      'createKitClient: this version of @integration-app/sdk has no makeApiRequest method; install @integration-app/sdk 1.x (>= 1.14.1).',
-    );
-  }
-
-  // Replaces the SDK's own cache (which refetches only 10 s before expiry and never dedupes).
-  internals.getToken = async () => {
+  // Each request asks the manager for its token; a 401 forces one refresh shared by every request
+  // refused with that token, then one retry.
+  const withRetry = async <T>(method: string, url: unknown, send: () => Promise<T>): Promise<T> => {
     const token = await manager.getToken();
-    internals.token = token;
-    return token;
-  };
-
-  internals.makeApiRequest = async (method, params = {}) => {
-    // Each attempt runs the SDK's request code with a pinned token, so a 401 is known to refer
-    // to exactly that token.
-    const send = (token: string) => {
-      const pinned = Object.create(client, { getToken: { value: async () => token } }) as object;
-      const copy: ApiRequestParams = { ...params, ...(params.headers ? { headers: { ...params.headers } } : {}) };
-      return sdkMakeApiRequest.call(pinned, method, copy);
-    };
-
-    const token = await internals.getToken();
     try {
-      return await send(token);
+      return await send();
     } catch (error) {
       if (!isNotAuthenticatedError(error)) throw error;
     }
-    const fresh = await manager.getToken({ forceRefresh: true, rejectedToken: token });
-    internals.token = fresh;
+    await manager.getToken({ forceRefresh: true, rejectedToken: token });
     try {
-      return await send(fresh);
+      return await send();
     } catch (error) {
       if (!isNotAuthenticatedError(error)) throw error;
       throw new TokenError(
         'unauthorized',
-        `The Membrane API refused ${method.toUpperCase()} ${describePath(params.url)} with 401 not_authenticated twice, the second time with a freshly fetched token. ` +
+        `The Membrane API refused ${method} ${describePath(url)} with 401 not_authenticated twice, the second time with a freshly fetched token. ` +
           'Check that your backend signs tokens with this workspace\'s secret, that "iss" is the workspace key, and that apiUri points at the matching Membrane environment.',
         { cause: error },
       );
     }
   };
 
+  class KitSdkClient extends IntegrationAppClient {
+    override async getToken(): Promise<string> {
+      const token = await manager.getToken();
+      this.token = token;
+      return token;
+    }
+    override get(...args: Parameters<IntegrationAppClient['get']>) {
+      return withRetry('GET', args[0], () => super.get(...args));
+    }
+    override post(...args: Parameters<IntegrationAppClient['post']>) {
+      return withRetry('POST', args[0], () => super.post(...args));
+    }
+    override put(...args: Parameters<IntegrationAppClient['put']>) {
+      return withRetry('PUT', args[0], () => super.put(...args));
+    }
+    override patch(...args: Parameters<IntegrationAppClient['patch']>) {
+      return withRetry('PATCH', args[0], () => super.patch(...args));
+    }
+    override delete(...args: Parameters<IntegrationAppClient['delete']>) {
+      return withRetry('DELETE', args[0], () => super.delete(...args));
+    }
+  }
+  const client = new KitSdkClient({
+    fetchToken: () => manager.getToken(),
+    ...(apiUri !== undefined ? { apiUri } : {}),
+    ...(uiUri !== undefined ? { uiUri } : {}),
+  });
+
   Object.defineProperty(client, 'tokenManager', { value: manager, enumerable: false, writable: false });
   registerTokenManager(client, manager);
-  return client as KitClient;
+  return client as unknown as KitClient;
 }
 
 function resolveManager(source: KitClientTokenSource): TokenManager {
@@ -149,8 +146,8 @@ function validateOptions(options: KitClientOptions): KitClientOptions {
   return options;
 }
 
-function describePath(url: string | undefined): string {
-  if (!url) return '/';
+function describePath(url: unknown): string {
+  if (typeof url !== 'string' || !url) return '/';
   const cut = url.search(/[?#]/);
   const path = cut === -1 ? url : url.slice(0, cut);
   return path.startsWith('/') ? path : `/${path}`;

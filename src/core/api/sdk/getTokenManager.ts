@@ -1,5 +1,5 @@
 import type { IntegrationAppClient } from '@integration-app/sdk';
-import type { TokenManager } from '../token/types.js';
+import type { TokenManager } from '../../token/types.js';
 
 const managers = new WeakMap<object, TokenManager>();
 
