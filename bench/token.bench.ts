@@ -10,7 +10,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IntegrationAppClient } from '@integration-app/sdk';
+import { createMembraneApi } from '../src/core/api/createMembraneApi.js';
 import { createKitClient } from '../src/core/api/sdk/createKitClient.js';
+import { createTokenManager } from '../src/core/token/createTokenManager.js';
+
+/** What the bench drives: one list request per call, through the client under test. */
+interface ListClient {
+  list: () => Promise<unknown>;
+}
 
 const BATCH = 500;
 // 14 s tokens: the kit refreshes 7 s ahead (half the lifetime caps its 30 s minimum margin), the
@@ -77,7 +84,7 @@ interface Result {
   distinctTokens: number;
 }
 
-async function run(name: string, makeClient: (fetchToken: () => Promise<string>) => IntegrationAppClient): Promise<Result> {
+async function run(name: string, makeClient: (fetchToken: () => Promise<string>) => ListClient): Promise<Result> {
   counters.requests = 0;
   counters.accepted = 0;
   counters.refused = 0;
@@ -94,7 +101,7 @@ async function run(name: string, makeClient: (fetchToken: () => Promise<string>)
   let failed = 0;
   const batch = async () => {
     const started = performance.now();
-    const outcomes = await Promise.allSettled(Array.from({ length: BATCH }, () => client.integrations.find()));
+    const outcomes = await Promise.allSettled(Array.from({ length: BATCH }, () => client.list()));
     failed += outcomes.filter((outcome) => outcome.status === 'rejected').length;
     return Math.round(performance.now() - started);
   };
@@ -142,7 +149,7 @@ interface BurstResult {
   burstMs: number;
 }
 
-async function burst(name: string, timing: BurstTiming, makeClient: (fetchToken: () => Promise<string>) => IntegrationAppClient): Promise<BurstResult> {
+async function burst(name: string, timing: BurstTiming, makeClient: (fetchToken: () => Promise<string>) => ListClient): Promise<BurstResult> {
   let fetchCalls = 0;
   let firstExpiryMs = 0;
   const fetchToken = async () => {
@@ -152,13 +159,13 @@ async function burst(name: string, timing: BurstTiming, makeClient: (fetchToken:
     return token;
   };
   const client = makeClient(fetchToken);
-  await client.integrations.find();
+  await client.list();
   const primingFetches = fetchCalls;
   await sleep(Math.max(0, firstExpiryMs + timing.fireAtFromExpiryMs - Date.now()));
   const refusedBefore = counters.refused;
   const fetchesBefore = fetchCalls;
   const started = performance.now();
-  const outcomes = await Promise.allSettled(Array.from({ length: BURST }, () => client.integrations.find()));
+  const outcomes = await Promise.allSettled(Array.from({ length: BURST }, () => client.list()));
   return {
     name,
     timing: timing.label,
@@ -171,9 +178,28 @@ async function burst(name: string, timing: BurstTiming, makeClient: (fetchToken:
   };
 }
 
-const clients: Array<[string, (fetchToken: () => Promise<string>) => IntegrationAppClient]> = [
-  ['kit (createKitClient)', (fetchToken) => createKitClient({ fetchToken }, { apiUri })],
-  ['bare SDK (new IntegrationAppClient)', (fetchToken) => new IntegrationAppClient({ fetchToken, apiUri })],
+const clients: Array<[string, (fetchToken: () => Promise<string>) => ListClient]> = [
+  [
+    'kit (createMembraneApi, what the components use)',
+    (fetchToken) => {
+      const api = createMembraneApi({ apiUri, tokenManager: createTokenManager({ fetchToken }) });
+      return { list: () => api.listIntegrations() };
+    },
+  ],
+  [
+    'kit (createKitClient, SDK on the kit token)',
+    (fetchToken) => {
+      const client = createKitClient({ fetchToken }, { apiUri });
+      return { list: () => client.integrations.find() };
+    },
+  ],
+  [
+    'bare SDK (new IntegrationAppClient)',
+    (fetchToken) => {
+      const client = new IntegrationAppClient({ fetchToken, apiUri });
+      return { list: () => client.integrations.find() };
+    },
+  ],
 ];
 
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
