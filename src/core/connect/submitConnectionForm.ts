@@ -1,6 +1,6 @@
 import { KitError } from '../errors/KitError.js';
 
-/** What goes into the `connection-popup` request (membrane-api.md §1 and §3). */
+/** What goes into the `connection-popup` request (docs/membrane-api.md §1 and §3). */
 export interface ConnectionRequestFields {
   /** Base URL of the Membrane API, e.g. `https://api.integration.app`. */
   apiUri: string;

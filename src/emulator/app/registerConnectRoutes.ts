@@ -56,7 +56,7 @@ function parseRedirectUri(value: unknown): URL | undefined {
 
 /**
  * `POST /connection-popup` (consent page, popup or hidden iframe, or same-window redirect) and
- * `GET /sse/connection-events/:requestId` (membrane-api.md §1 and §3).
+ * `GET /sse/connection-events/:requestId` (docs/membrane-api.md §1 and §3).
  */
 export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext): void {
   const { store, faults, events, pendingConsents } = ctx;

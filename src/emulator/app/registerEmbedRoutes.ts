@@ -19,7 +19,7 @@ type C = Context<EmulatorEnv>;
 /**
  * The prebuilt UI (`uiUri` = mount + `/ui`): `/ui/embed/main`, `/ui/embed/integrations/:id`,
  * `/ui/embed/integrations/:key/connect`, `/ui/embed/connections/:id/refresh`, each a penpal child
- * (membrane-api.md §4), plus `POST /ui/api/connect`, the action behind their connect forms.
+ * (docs/membrane-api.md §4), plus `POST /ui/api/connect`, the action behind their connect forms.
  */
 export function registerEmbedRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext): void {
   const { store, faults } = ctx;

@@ -58,7 +58,7 @@ const toApiCustomer = (customer: EmulatorCustomer): Record<string, unknown> => (
   ...(customer.lastActiveAt ? { lastActiveAt: customer.lastActiveAt } : {}),
 });
 
-/** The REST API the SDK calls (membrane-api.md §1), all behind token authentication. */
+/** The REST API the SDK calls (docs/membrane-api.md §1), all behind token authentication. */
 export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext): void {
   const { store } = ctx;
   const auth = authenticate(ctx);

@@ -1,5 +1,5 @@
 /**
- * Client script of the prebuilt UI pages: a penpal v6 child (membrane-api.md §4, by hand: syn →
+ * Client script of the prebuilt UI pages: a penpal v6 child (docs/membrane-api.md §4, by hand: syn →
  * synAck → ack, then calls) plus small helpers for the page's buttons. Plain ES5 so it runs in any
  * browser without a build step. The page's config is in `window.__EMBED__`.
  */
