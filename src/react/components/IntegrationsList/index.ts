@@ -1,4 +1,5 @@
-export { IntegrationsList, type IntegrationsListProps } from './IntegrationsList.js';
+export { IntegrationsList } from './IntegrationsList.js';
+export type { IntegrationsListProps } from './IntegrationsListProps.js';
 export {
   IntegrationsListItem,
   IntegrationsListLogo,

@@ -1,6 +1,6 @@
 import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import * as Slot from 'radix-ui/slot';
-import { useCallback, useContext, useMemo, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useContext, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { getConnectionErrorMessage, getConnectionState } from '../../../core/state/getConnectionState.js';
 import { cn } from '../../utils/cn.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
@@ -8,8 +8,8 @@ import { DisconnectButton } from './DisconnectButton.js';
 import { IntegrationsListConnectButton } from './IntegrationsListConnectButton.js';
 import { IntegrationsListContext, IntegrationsListItemContext, useListPart, type IntegrationsListRowValue } from './IntegrationsListContext.js';
 
-/** Props of {@link IntegrationsListItem}. */
-export interface IntegrationsListItemProps extends ComponentPropsWithRef<'li'> {
+/** Props of {@link IntegrationsListItem} (its `ref` is the `<li>`, or your element with `asChild`). */
+export interface IntegrationsListItemProps extends ComponentPropsWithoutRef<'li'> {
   /** The integration this row shows (from `renderItem`). */
   integration: MembraneIntegration;
   /** Render into your own element. */
@@ -30,7 +30,10 @@ export interface IntegrationsListItemProps extends ComponentPropsWithRef<'li'> {
  * )} />
  * ```
  */
-export function IntegrationsListItem({ integration, asChild, className, children, ...rest }: IntegrationsListItemProps) {
+export const IntegrationsListItem = forwardRef<HTMLLIElement, IntegrationsListItemProps>(function IntegrationsListItem(
+  { integration, asChild, className, children, ...rest },
+  ref,
+) {
   const list = useContext(IntegrationsListContext);
   if (!list) throw new Error('membrane-react-kit: <IntegrationsList.Item> must be rendered by <IntegrationsList> (in renderItem).');
   const row = useContext(IntegrationsListItemContext);
@@ -45,6 +48,7 @@ export function IntegrationsListItem({ integration, asChild, className, children
     <IntegrationsListItemContext.Provider value={value}>
       <Comp
         {...rest}
+        ref={ref}
         className={cn(!list.kit.unstyled && 'mk-IntegrationsList-item', className)}
         data-slot="integrations-list-item"
         data-state={value.state}
@@ -62,10 +66,12 @@ export function IntegrationsListItem({ integration, asChild, className, children
       </Comp>
     </IntegrationsListItemContext.Provider>
   );
-}
+});
+IntegrationsListItem.displayName = 'IntegrationsListItem';
 
 /**
  * The app's logo (decorative: the name is next to it); initials when there is no logo or it fails.
+ * Its `ref` is the `<img>` (not set while initials show).
  * Attributes: `data-slot="integrations-list-logo"`, `data-fallback` when showing initials.
  *
  * @example
@@ -77,7 +83,7 @@ export function IntegrationsListItem({ integration, asChild, className, children
  * )} />
  * ```
  */
-export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithRef<'img'>) {
+export const IntegrationsListLogo = forwardRef<HTMLImageElement, ComponentPropsWithoutRef<'img'>>(function IntegrationsListLogo({ className, ...rest }, ref) {
   const { list, row } = useListPart('Logo');
   const { integration } = row;
   const [failed, setFailed] = useState<string | null>(null);
@@ -95,13 +101,15 @@ export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithR
       loading="lazy"
       decoding="async"
       {...rest}
+      ref={ref}
       src={integration.logoUri}
       onError={() => setFailed(integration.logoUri ?? null)}
       className={cn(!unstyled && 'mk-IntegrationsList-logo', className)}
       data-slot="integrations-list-logo"
     />
   );
-}
+});
+IntegrationsListLogo.displayName = 'IntegrationsListLogo';
 
 /**
  * The app's name. Attributes: `data-slot="integrations-list-name"`.
@@ -115,14 +123,18 @@ export function IntegrationsListLogo({ className, ...rest }: ComponentPropsWithR
  * )} />
  * ```
  */
-export function IntegrationsListName({ className, children, ...rest }: ComponentPropsWithRef<'span'>) {
+export const IntegrationsListName = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(function IntegrationsListName(
+  { className, children, ...rest },
+  ref,
+) {
   const { list, row } = useListPart('Name');
   return (
-    <span {...rest} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-name', className)} data-slot="integrations-list-name">
+    <span {...rest} ref={ref} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-name', className)} data-slot="integrations-list-name">
       {children ?? row.integration.name}
     </span>
   );
-}
+});
+IntegrationsListName.displayName = 'IntegrationsListName';
 
 /**
  * The row's connection status badge (error text on hover and focus). `data-slot="integrations-list-status"`.
@@ -136,15 +148,21 @@ export function IntegrationsListName({ className, children, ...rest }: Component
  * )} />
  * ```
  */
-export function IntegrationsListStatus({ className }: { className?: string }) {
+export const IntegrationsListStatus = forwardRef<HTMLSpanElement, { className?: string }>(function IntegrationsListStatus({ className }, ref) {
   const { list, row } = useListPart('Status');
   const { integration, state } = row;
   return (
-    <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-status mk-ConnectionStatus', className)} data-slot="integrations-list-status" data-state={state}>
+    <span
+      ref={ref}
+      className={cn(!list.kit.unstyled && 'mk-IntegrationsList-status mk-ConnectionStatus', className)}
+      data-slot="integrations-list-status"
+      data-state={state}
+    >
       <StatusBadge state={state} name={integration.name} details={getConnectionErrorMessage(integration)} kit={list.kit} />
     </span>
   );
-}
+});
+IntegrationsListStatus.displayName = 'IntegrationsListStatus';
 
 /**
  * The row's actions: Connect; Reconnect and Disconnect when the connection is broken; Disconnect
@@ -159,7 +177,7 @@ export function IntegrationsListStatus({ className }: { className?: string }) {
  * )} />
  * ```
  */
-export function IntegrationsListAction({ className }: { className?: string }) {
+export const IntegrationsListAction = forwardRef<HTMLSpanElement, { className?: string }>(function IntegrationsListAction({ className }, ref) {
   const { list, row } = useListPart('Action');
   const { integration, state } = row;
   const showConnect = state !== 'connected';
@@ -167,7 +185,7 @@ export function IntegrationsListAction({ className }: { className?: string }) {
   const onConnected = useCallback((connection: MembraneConnection) => listOnConnected?.(connection, integration), [listOnConnected, integration]);
   const showDisconnect = state === 'connected' || state === 'error';
   return (
-    <span className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
+    <span ref={ref} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
       {showConnect ? (
         <IntegrationsListConnectButton
           integration={integration}
@@ -182,4 +200,5 @@ export function IntegrationsListAction({ className }: { className?: string }) {
       ) : null}
     </span>
   );
-}
+});
+IntegrationsListAction.displayName = 'IntegrationsListAction';
