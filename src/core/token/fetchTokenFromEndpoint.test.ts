@@ -20,6 +20,11 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.end('<!doctype html><title>App</title>');
   },
   '/no-token': (_req, res) => json(res, 200, { jwt: token }),
+  '/plain': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`${token}\n`);
+  },
+  '/json-string': (_req, res) => json(res, 200, token),
 };
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -59,6 +64,11 @@ describe('fetchTokenFromEndpoint', () => {
     seen.length = 0;
     await expect(fetchTokenFromEndpoint(`${base}/token`)()).resolves.toBe(token);
     expect(seen).toEqual([{ method: 'POST', accept: 'application/json', csrf: undefined }]);
+  });
+
+  it('also accepts the token as plain text or as a JSON string', async () => {
+    await expect(fetchTokenFromEndpoint(`${base}/plain`)()).resolves.toBe(token);
+    await expect(fetchTokenFromEndpoint(`${base}/json-string`)()).resolves.toBe(token);
   });
 
   it('uses the method and headers given in init', async () => {

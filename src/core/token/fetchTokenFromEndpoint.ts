@@ -5,10 +5,10 @@ import { TokenError } from './TokenError.js';
  * Makes a `fetchToken` function that asks your backend's token endpoint (for example the handler
  * from `membrane-react-kit/server`, which answers `{ token, expiresAt }`) and resolves to the token.
  *
- * Sends `POST` with `Accept: application/json` unless `init` says otherwise; cookies follow the
- * `fetch` default (same origin). A non-2xx answer, a body that is not JSON, or JSON without a
- * string `token` rejects with a {@link TokenError} (code `fetch_failed`) that names the endpoint
- * and the problem, never the token.
+ * Sends `POST` with `Accept: application/json` and the app's cookies (`credentials: 'same-origin'`)
+ * unless `init` says otherwise. Accepts `{ "token": "<jwt>" }`, a JSON string, or the plain JWT as
+ * text. A non-2xx answer or any other body rejects with a {@link TokenError} (code `fetch_failed`)
+ * that names the endpoint and the problem, never the token.
  *
  * @example
  * ```tsx
@@ -35,7 +35,7 @@ export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): (
 
     let response: Response;
     try {
-      response = await fetch(url, { ...init, method, headers });
+      response = await fetch(url, { credentials: 'same-origin', ...init, method, headers });
     } catch (error) {
       throw new TokenError(
         'fetch_failed',
@@ -66,11 +66,14 @@ export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): (
         `The token endpoint ${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${detail}. ${hint}`,
       );
     }
+    const plain = text.trim();
+    if (!isJson && JWT_TEXT.test(plain)) return plain;
+    if (isJson && typeof body === 'string' && body !== '') return body;
     if (!isJson) {
       const type = response.headers.get('content-type') ?? 'no content type';
       throw new TokenError(
         'fetch_failed',
-        `The token endpoint ${label} answered ${response.status} with a body that is not JSON (${type}). It must answer JSON like { "token": "…" }; check the URL (an HTML page usually means a wrong path).`,
+        `The token endpoint ${label} answered ${response.status} with a body that is not JSON (${type}). It must answer JSON like { "token": "…" } or the plain token; check the URL (an HTML page usually means a wrong path).`,
       );
     }
     const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
@@ -83,6 +86,9 @@ export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): (
     return token;
   };
 }
+
+/** A compact JWT (three base64url parts) or a `pat-` token, answered as plain text. */
+const JWT_TEXT = /^(?:[\w-]+\.[\w-]+\.[\w-]*|pat-[\w-]+)$/;
 
 function withoutQuery(url: string | URL): string {
   const text = url.toString();

@@ -10,8 +10,14 @@ import type { MembraneKitTheme } from './KitContext.js';
  * `fetchToken` is an inline arrow function.
  */
 export interface KitProps {
-  /** Asks your backend for a Membrane token (JWT string or `{ token }`). Needed without a provider. */
+  /** Asks your backend for a Membrane token (JWT string or `{ token }`). Without a provider, this or `tokenUrl` is needed. */
   fetchToken?: FetchToken;
+  /**
+   * Your token endpoint, e.g. `"/api/membrane-token"`: the kit POSTs to it (cookies included, same
+   * origin) and reads `{ token }` or a plain JWT. A string, so a React Server Component can pass it.
+   * `fetchToken` wins when both are given.
+   */
+  tokenUrl?: string;
   /** Membrane API base URL. Default `https://api.integration.app` (or the provider's). */
   apiUri?: string;
   /** Membrane UI base URL for the prebuilt UI. Default `https://ui.integration.app` (or the provider's). */

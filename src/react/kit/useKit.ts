@@ -4,6 +4,7 @@ import type { MembraneKitEvent } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type MembraneKitLabels } from '../labels/defaultLabels.js';
 import type { MembraneKit } from './createKit.js';
 import { getSharedKit } from './getSharedKit.js';
+import { useFetchToken } from './useFetchToken.js';
 import { KitContext, ThemeScopeContext, type MembraneKitTheme } from './KitContext.js';
 import type { KitProps } from './KitProps.js';
 
@@ -37,14 +38,15 @@ export function useKit(props: KitProps, componentName: string): ResolvedKit {
   const context = useContext(KitContext);
   const scopeTheme = useContext(ThemeScopeContext);
   const useProvider = !!context && (props.apiUri === undefined || props.apiUri === context.kit.apiUri);
-  if (!useProvider && !props.fetchToken) {
+  const fetchToken = useFetchToken(props.fetchToken, props.tokenUrl);
+  if (!useProvider && !fetchToken) {
     throw new Error(
-      `membrane-react-kit: <${componentName}> needs a fetchToken prop, or must be rendered inside <MembraneKitProvider fetchToken={…}>.`,
+      `membrane-react-kit: <${componentName}> needs a tokenUrl (your token endpoint, e.g. tokenUrl="/api/membrane-token") or a fetchToken function, or must be rendered inside <MembraneKitProvider tokenUrl={…}>.`,
     );
   }
-  const kit = useProvider && context ? context.kit : getSharedKit(props);
+  const kit = useProvider && context ? context.kit : getSharedKit({ ...props, fetchToken });
 
-  const { fetchToken, sdk } = props;
+  const { sdk } = props;
   useIsomorphicLayoutEffect(() => {
     if (!useProvider && fetchToken) kit.setFetchToken(fetchToken);
     if (sdk) kit.setSdk(sdk);

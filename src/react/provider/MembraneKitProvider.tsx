@@ -5,6 +5,7 @@ import type { FetchToken } from '../../core/token/types.js';
 import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
 import { createKit, type ExistingSdkClient } from '../kit/createKit.js';
+import { useFetchToken } from '../kit/useFetchToken.js';
 import { useIsomorphicLayoutEffect } from '../utils/useIsomorphicLayoutEffect.js';
 import { watchWindowFocus } from '../kit/watchWindowFocus.js';
 import { KitContext, ThemeScopeContext, type KitContextValue, type MembraneKitTheme } from '../kit/KitContext.js';
@@ -14,6 +15,12 @@ import { cn } from '../utils/cn.js';
 export interface MembraneKitProviderProps {
   /** Asks your backend for a Membrane token (JWT string or `{ token }`). May be an inline function. */
   fetchToken?: FetchToken;
+  /**
+   * Your token endpoint, e.g. `"/api/membrane-token"`: the kit POSTs to it (cookies included, same
+   * origin) and reads `{ token }` or a plain JWT. A string, so a React Server Component can render
+   * the provider. `fetchToken` wins when both are given.
+   */
+  tokenUrl?: string;
   /** Membrane API base URL. Default `https://api.integration.app`. */
   apiUri?: string;
   /** Membrane UI base URL (prebuilt UI). Default `https://ui.integration.app`. */
@@ -57,8 +64,8 @@ export interface MembraneKitProviderProps {
  * ```
  */
 export function MembraneKitProvider(props: MembraneKitProviderProps) {
-  const { fetchToken, apiUri, uiUri, queryClient, client, sdk, theme = 'light', unstyled = false, labels, onEvent, className, children } =
-    props;
+  const { apiUri, uiUri, queryClient, client, sdk, theme = 'light', unstyled = false, labels, onEvent, className, children } = props;
+  const fetchToken = useFetchToken(props.fetchToken, props.tokenUrl);
   const kit = useMemo(
     () => createKit({ fetchToken, apiUri, uiUri, queryClient, client }),
     // fetchToken is deliberately absent: a new function must not create a new kit (see setFetchToken).

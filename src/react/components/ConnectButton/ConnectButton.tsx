@@ -4,6 +4,7 @@ import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } fro
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
+import { splitKitProps } from '../../kit/splitKitProps.js';
 import { useKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
@@ -57,6 +58,7 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithout
  * ```
  */
 export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(function ConnectButton(props, ref) {
+  const [kitProps, ownProps] = splitKitProps(props);
   const {
     integrationKey,
     mode = 'custom',
@@ -68,21 +70,13 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
     asChild,
     integration,
     children,
-    fetchToken,
-    apiUri,
-    uiUri,
-    sdk,
-    theme,
-    unstyled: unstyledProp,
-    labels: labelsProp,
-    onEvent,
     className,
     onClick,
     onPointerEnter,
     onFocus,
     ...buttonProps
-  } = props;
-  const kitProps: KitProps = { fetchToken, apiUri, uiUri, sdk, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
+  } = ownProps;
+  const { onEvent } = kitProps;
   const resolved = useKit(kitProps, 'ConnectButton');
   const { labels, unstyled } = resolved;
   const buttonRef = useRef<HTMLButtonElement | null>(null);

@@ -4,6 +4,7 @@ import type { KitError } from '../../../core/errors/KitError.js';
 import { useConnectionStateForKit } from '../../hooks/useConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
+import { splitKitProps } from '../../kit/splitKitProps.js';
 import { useKit } from '../../kit/useKit.js';
 import { ThemeScopeContext } from '../../kit/KitContext.js';
 import { cn } from '../../utils/cn.js';
@@ -40,24 +41,8 @@ export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWith
  * ```
  */
 export function ConnectionStatus(props: ConnectionStatusProps) {
-  const {
-    integrationKey,
-    showReconnect = false,
-    mode,
-    onConnected,
-    onError,
-    fetchToken,
-    apiUri,
-    uiUri,
-    sdk,
-    theme,
-    unstyled: unstyledProp,
-    labels: labelsProp,
-    onEvent,
-    className,
-    ...spanProps
-  } = props;
-  const kitProps: KitProps = { fetchToken, apiUri, uiUri, sdk, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
+  const [kitProps, ownProps] = splitKitProps(props);
+  const { integrationKey, showReconnect = false, mode, onConnected, onError, className, ...spanProps } = ownProps;
   const resolved = useKit(kitProps, 'ConnectionStatus');
   const { labels, unstyled } = resolved;
   const { state, integration, errorMessage, isLoading, error } = useConnectionStateForKit(resolved.kit, integrationKey);
