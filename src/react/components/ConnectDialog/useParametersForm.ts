@@ -1,0 +1,142 @@
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { needsParameters, type AuthOption } from '../../../core/connect/getAuthOptions.js';
+import type { ConnectInput, UseConnectResult } from '../../hooks/useConnect.js';
+import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
+import { initialValues, toParameters, validateParameters, type FormValues } from './validateParameters.js';
+
+/** Options of {@link useParametersForm}. */
+export interface UseParametersFormOptions {
+  /** Input of the last attempt, reused by Retry and "Continue in this tab". */
+  lastInput?: ConnectInput;
+  /** Called with the input just before the flow starts. */
+  onStart?: (input: ConnectInput) => void;
+}
+
+/** What {@link useParametersForm} returns. */
+export interface ParametersForm {
+  /** The integration's auth options (a picker is shown when there are several). */
+  options: AuthOption[];
+  /** The chosen option (the first until one is picked). */
+  selected: AuthOption | undefined;
+  /** Picks an option; its errors and touched fields start afresh (its values are kept). */
+  selectOption: (option: AuthOption) => void;
+  /** The selected option's raw values (its schema's defaults at first). */
+  values: FormValues;
+  /** Messages by field name, for fields touched or submitted. */
+  errors: Record<string, string>;
+  setValue: (field: string, value: string | boolean) => void;
+  /** Marks a field touched and validates it. */
+  blur: (field: string) => void;
+  /** Put on the `<form>`: a failed submit focuses its first invalid field. */
+  formRef: RefObject<HTMLFormElement | null>;
+  /** Validates; when valid, starts the flow synchronously (the popup opens inside the submit event). */
+  submit: (event: FormEvent<HTMLFormElement>) => void;
+  /** Starts the last attempt (or the form's current input) again. */
+  retry: () => void;
+  /** The same-window fallback with the last attempt's (or the form's) input. */
+  continueInThisTab: () => void;
+  /** After an error: back to the form when there is something to choose or fill in, else a retry. */
+  retryAfterError: () => void;
+}
+
+/** `current` with `field`'s message from `found`, or without it. */
+function withFieldError(current: Record<string, string>, found: Record<string, string>, field: string): Record<string, string> {
+  const copy = { ...current };
+  if (found[field]) copy[field] = found[field];
+  else delete copy[field];
+  return copy;
+}
+
+/**
+ * The custom connect dialog's form: the auth-option picker, the parameters' values per option,
+ * inline validation (`validateParameters`) once a field is touched, and submit, which calls
+ * `connect.connect({ authOptionKey, parameters })` synchronously so the popup is not blocked.
+ * Takes the flow from `useConnect` and the labels of the kit the component already resolved.
+ *
+ * @example
+ * ```tsx
+ * const connect = useConnect('hubspot');
+ * const { labels } = useMembraneKit();
+ * const form = useParametersForm(connect, labels);
+ * <form ref={form.formRef} noValidate onSubmit={form.submit}>
+ *   {form.selected?.schema ? <SchemaFields schema={form.selected.schema} values={form.values} errors={form.errors} onChange={form.setValue} onBlur={form.blur} … /> : null}
+ * </form>
+ * ```
+ */
+export function useParametersForm(connect: UseConnectResult, labels: MembraneKitLabels, { lastInput, onStart }: UseParametersFormOptions = {}): ParametersForm {
+  const options = connect.authOptions;
+  const [selectedKey, setSelectedKey] = useState<string | undefined>(undefined);
+  const selected = options.find((option) => option.key === selectedKey) ?? options[0];
+  const [valuesByOption, setValuesByOption] = useState<Record<string, FormValues>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const optionId = selected?.key ?? '__default';
+  const values = valuesByOption[optionId] ?? initialValues(selected?.schema);
+
+  const setValue = (field: string, value: string | boolean) => {
+    const next = { ...values, [field]: value };
+    setValuesByOption((all) => ({ ...all, [optionId]: next }));
+    if (touched[field] || errors[field]) {
+      const found = validateParameters(selected?.schema, next, labels);
+      setErrors((current) => withFieldError(current, found, field));
+    }
+  };
+  const blur = (field: string) => {
+    setTouched((current) => ({ ...current, [field]: true }));
+    const found = validateParameters(selected?.schema, values, labels);
+    setErrors((current) => withFieldError(current, found, field));
+  };
+
+  const currentInput = (): ConnectInput => ({
+    authOptionKey: selected?.key,
+    parameters: needsParameters(selected) ? toParameters(selected?.schema, values) : undefined,
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = validateParameters(selected?.schema, values, labels);
+    setErrors(found);
+    const firstInvalid = Object.keys(found)[0];
+    if (firstInvalid) {
+      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(firstInvalid)}"]`)?.focus();
+      return;
+    }
+    const input = currentInput();
+    onStart?.(input);
+    connect.connect(input); // synchronous: the popup opens inside this submit event
+  };
+
+  const retry = () => {
+    const input = lastInput ?? currentInput();
+    connect.reset();
+    onStart?.(input);
+    connect.connect(input);
+  };
+
+  return {
+    options,
+    selected,
+    selectOption: (option) => {
+      setSelectedKey(option.key);
+      setErrors({});
+      setTouched({});
+    },
+    values,
+    errors,
+    setValue,
+    blur,
+    formRef,
+    submit,
+    retry,
+    continueInThisTab: () => connect.continueInThisTab(lastInput ?? currentInput()),
+    retryAfterError: () => {
+      if (!connect.isReady) {
+        connect.prefetch();
+        connect.reset();
+      } else if (needsParameters(selected) || options.length > 1) connect.reset();
+      else retry();
+    },
+  };
+}
