@@ -10,6 +10,10 @@ export interface EmulatorDataSchema {
   description?: string;
   format?: string;
   enum?: string[];
+  /** Titles of `enum`, in order (JSON Schema extension many connectors use). */
+  enumNames?: string[];
+  /** Choices with their own titles: `[{ const, title }]`. */
+  oneOf?: Array<{ const: string; title?: string }>;
   default?: unknown;
   examples?: unknown[];
   properties?: Record<string, EmulatorDataSchema>;

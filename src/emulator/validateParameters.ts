@@ -71,8 +71,9 @@ export function validateParameters(schema: EmulatorDataSchema | undefined, input
       problems.push({ field, message: `must be of type ${types.join(' or ')}, got ${typeOf(value)}` });
       continue;
     }
-    if (property.enum && !property.enum.includes(value as string)) {
-      problems.push({ field, message: `must be one of ${property.enum.join(', ')}` });
+    const allowed = property.oneOf?.map((choice) => choice.const) ?? property.enum;
+    if (allowed && !allowed.includes(value as string)) {
+      problems.push({ field, message: `must be one of ${allowed.join(', ')}` });
       continue;
     }
     if (typeof value === 'string') {

@@ -89,7 +89,8 @@ describe('emulator REST API through the official SDK', () => {
     expect(zendesk.auth?.options).toBeUndefined();
     expect(zendesk.auth?.ui?.schema).toMatchObject({ required: ['subdomain', 'email', 'apiToken'] });
     expect(zendesk.auth?.ui?.schema?.properties?.apiToken?.format).toBe('password');
-    expect(zendesk.auth?.ui?.schema?.properties?.region?.enum).toEqual(['us', 'eu', 'apac']);
+    const region = zendesk.auth?.ui?.schema?.properties?.region as { oneOf?: Array<{ const: string; title: string }> } | undefined;
+    expect(region?.oneOf?.map((choice) => `${choice.const}: ${choice.title}`)).toEqual(['us: United States', 'eu: European Union', 'apac: Asia-Pacific']);
     const jira = await c.integration('jira').getConnectorSpec();
     expect(Object.keys(jira.auth?.options ?? {})).toEqual(['oauth2', 'api-token']);
     expect(jira.auth?.options?.['api-token']?.type).toBe('client-credentials');

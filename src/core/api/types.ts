@@ -68,6 +68,12 @@ export interface ParametersSchema {
   description?: string;
   format?: string;
   enum?: ReadonlyArray<string | number>;
+  /** Display titles of `enum`, in the same order (a common JSON Schema extension). */
+  enumNames?: readonly string[];
+  /** `oneOf`/`anyOf` of `{ const, title }`: an enum whose options carry their own titles. */
+  oneOf?: ReadonlyArray<ParametersSchema>;
+  anyOf?: ReadonlyArray<ParametersSchema>;
+  const?: unknown;
   default?: unknown;
   properties?: Record<string, ParametersSchema>;
   required?: readonly string[];

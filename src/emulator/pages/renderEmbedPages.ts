@@ -86,11 +86,13 @@ function fieldInput(field: string, schema: EmulatorDataSchema, required: boolean
   const common = `id="${id}" name="${escapeHtml(field)}" data-param${required ? ' required aria-required="true"' : ''}${
     schema.description ? ` aria-describedby="${id}-help"` : ''
   }${schema.format ? ` data-format="${escapeHtml(schema.format)}"` : ''}`;
-  if (schema.enum) {
+  const choices = schema.oneOf ?? schema.enum?.map((value, index) => ({ const: value, title: schema.enumNames?.[index] }));
+  if (choices) {
     const options = [required && schema.default === undefined ? '<option value="">Choose…</option>' : '<option value=""></option>']
       .concat(
-        schema.enum.map(
-          (value) => `<option value="${escapeHtml(value)}"${value === schema.default ? ' selected' : ''}>${escapeHtml(value)}</option>`,
+        choices.map(
+          (choice) =>
+            `<option value="${escapeHtml(choice.const)}"${choice.const === schema.default ? ' selected' : ''}>${escapeHtml(choice.title ?? choice.const)}</option>`,
         ),
       )
       .join('');

@@ -50,6 +50,7 @@ export const seedIntegrations: EmulatorSeed['integrations'] = [
                 type: 'string',
                 title: 'Environment',
                 enum: ['production', 'sandbox'],
+                enumNames: ['Production', 'Sandbox'],
                 default: 'production',
               },
               loginDomain: {
@@ -139,7 +140,16 @@ export const seedIntegrations: EmulatorSeed['integrations'] = [
               subdomain: { type: 'string', title: 'Subdomain', description: 'The "acme" in acme.zendesk.com', minLength: 1 },
               email: { type: 'string', title: 'Agent email', format: 'email' },
               apiToken: { type: 'string', title: 'API token', format: 'password' },
-              region: { type: 'string', title: 'Data region', enum: ['us', 'eu', 'apac'], default: 'us' },
+              region: {
+                type: 'string',
+                title: 'Data region',
+                oneOf: [
+                  { const: 'us', title: 'United States' },
+                  { const: 'eu', title: 'European Union' },
+                  { const: 'apac', title: 'Asia-Pacific' },
+                ],
+                default: 'us',
+              },
             },
           },
         },
@@ -167,7 +177,7 @@ export const seedIntegrations: EmulatorSeed['integrations'] = [
             required: ['secretKey', 'mode'],
             properties: {
               secretKey: { type: 'string', title: 'Secret key', format: 'password', minLength: 8 },
-              mode: { type: 'string', title: 'Mode', enum: ['test', 'live'], default: 'test' },
+              mode: { type: 'string', title: 'Mode', enum: ['test', 'live'], enumNames: ['Test mode', 'Live mode'], default: 'test' },
             },
           },
         },

@@ -1,7 +1,7 @@
 import type { ParametersSchema } from '../../../core/connect/getAuthOptions.js';
 import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
 import { cn } from '../../utils/cn.js';
-import { fieldKind, fieldTitle, type FormValues } from './validateParameters.js';
+import { enumOptions, fieldKind, fieldTitle, type FormValues } from './validateParameters.js';
 
 /** Props of {@link SchemaFields}. */
 export interface SchemaFieldsProps {
@@ -67,9 +67,9 @@ export function SchemaFields({ schema, values, errors, labels, unstyled, idPrefi
           input = (
             <select {...common} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(name, event.target.value)}>
               <option value="">{labels.selectPlaceholder}</option>
-              {(property.enum ?? []).map((option) => (
-                <option key={String(option)} value={String(option)}>
-                  {String(option)}
+              {enumOptions(property).map((option) => (
+                <option key={String(option.value)} value={String(option.value)}>
+                  {option.title}
                 </option>
               ))}
             </select>

@@ -8,10 +8,33 @@ export type FormValues = Record<string, string | boolean>;
 /** The kind of input a schema property becomes. */
 export type FieldKind = 'string' | 'secret' | 'number' | 'integer' | 'boolean' | 'enum';
 
+/** One choice of an enum field: the value sent and the title shown. */
+export interface EnumOption {
+  value: string | number;
+  title: string;
+}
+
+/**
+ * The choices of an enum field, with their titles: `oneOf`/`anyOf` of `{ const, title }`, or `enum`
+ * with `enumNames`; a value without a title shows as itself.
+ *
+ * @example
+ * ```ts
+ * enumOptions({ oneOf: [{ const: 'us', title: 'United States' }] }); // [{ value: 'us', title: 'United States' }]
+ * ```
+ */
+export function enumOptions(schema: ParametersSchema): EnumOption[] {
+  const choices = schema.oneOf ?? schema.anyOf;
+  if (choices && choices.length > 0 && choices.every((choice) => typeof choice.const === 'string' || typeof choice.const === 'number')) {
+    return choices.map((choice) => ({ value: choice.const as string | number, title: choice.title ?? String(choice.const) }));
+  }
+  return (schema.enum ?? []).map((value, index) => ({ value, title: schema.enumNames?.[index] ?? String(value) }));
+}
+
 /** How a schema property is rendered. */
 export function fieldKind(schema: ParametersSchema): FieldKind {
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  if (schema.enum && schema.enum.length > 0) return 'enum';
+  if (enumOptions(schema).length > 0) return 'enum';
   if (type === 'boolean') return 'boolean';
   if (type === 'integer') return 'integer';
   if (type === 'number') return 'number';
@@ -107,9 +130,9 @@ export function toParameters(schema: ParametersSchema | undefined, values: FormV
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') continue;
     if (kind === 'number' || kind === 'integer') parameters[name] = Number(text);
-    else if (kind === 'enum' && property.enum?.some((option) => typeof option === 'number')) {
-      const match = property.enum.find((option) => String(option) === text);
-      parameters[name] = match ?? text;
+    else if (kind === 'enum') {
+      const match = enumOptions(property).find((option) => String(option.value) === text);
+      parameters[name] = match?.value ?? text;
     } else parameters[name] = kind === 'secret' ? (value as string) : text;
   }
   return parameters;
