@@ -1,9 +1,12 @@
-import * as AlertDialog from 'radix-ui/alert-dialog';
+import { useRef } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
-import { themeRootProps } from '../../utils/themeRootProps.js';
+import { ModalDialog } from './ModalDialog.js';
+import { ModalDialogClose } from './ModalDialogClose.js';
+import { ModalDialogDescription } from './ModalDialogDescription.js';
+import { ModalDialogTitle } from './ModalDialogTitle.js';
 
 /** Props of {@link DisconnectDialog}. */
 export interface DisconnectDialogProps {
@@ -20,7 +23,8 @@ export interface DisconnectDialogProps {
 }
 
 /**
- * The disconnect confirmation (Radix AlertDialog), loaded on demand by `DisconnectButton`.
+ * The disconnect confirmation (a native modal `alertdialog`, Cancel focused first), loaded on demand
+ * by `DisconnectButton`.
  *
  * @example
  * ```tsx
@@ -30,54 +34,45 @@ export interface DisconnectDialogProps {
  */
 export function DisconnectDialog({ open, onOpenChange, name, kit, isDisconnecting, error, onConfirm, returnFocusTo }: DisconnectDialogProps) {
   const { labels, unstyled } = kit;
-  const themed = themeRootProps(kit, !kit.portalContainer);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const button = cn(!unstyled && 'mk-Button');
   return (
-    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
-      <AlertDialog.Portal container={kit.portalContainer ?? undefined}>
-        <AlertDialog.Overlay className={cn(themed.rootClass, !unstyled && 'mk-Dialog-overlay')} data-mk-theme={themed['data-mk-theme']} />
-        <AlertDialog.Content
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            returnFocusTo.current?.focus();
-          }}
-          className={cn(themed.rootClass, !unstyled && 'mk-Dialog-content')}
-          data-mk-theme={themed['data-mk-theme']}
-          data-slot="disconnect-dialog"
+    <ModalDialog
+      role="alertdialog"
+      open={open}
+      onOpenChange={onOpenChange}
+      kit={kit}
+      initialFocus={cancelRef}
+      returnFocusTo={returnFocusTo}
+      data-slot="disconnect-dialog"
+      aria-busy={isDisconnecting ? true : undefined}
+    >
+      <ModalDialogTitle>{formatLabel(labels.confirmDisconnectTitle, { name })}</ModalDialogTitle>
+      <ModalDialogDescription>{formatLabel(labels.confirmDisconnectDescription, { name })}</ModalDialogDescription>
+      {error ? (
+        <p role="alert" className={cn(!unstyled && 'mk-Alert')} data-error-code={error.code}>
+          {labels.errors[error.code]}
+        </p>
+      ) : null}
+      <div className={cn(!unstyled && 'mk-Dialog-footer')}>
+        <ModalDialogClose asChild>
+          <button ref={cancelRef} type="button" className={button} data-variant="secondary">
+            {labels.cancel}
+          </button>
+        </ModalDialogClose>
+        <button
+          type="button"
+          className={button}
+          data-variant="danger"
+          data-slot="disconnect-confirm"
           aria-busy={isDisconnecting ? true : undefined}
+          onClick={() => {
+            if (!isDisconnecting) onConfirm();
+          }}
         >
-          <AlertDialog.Title className={cn(!unstyled && 'mk-Dialog-title')}>
-            {formatLabel(labels.confirmDisconnectTitle, { name })}
-          </AlertDialog.Title>
-          <AlertDialog.Description className={cn(!unstyled && 'mk-Dialog-description')}>
-            {formatLabel(labels.confirmDisconnectDescription, { name })}
-          </AlertDialog.Description>
-          {error ? (
-            <p role="alert" className={cn(!unstyled && 'mk-Alert')} data-error-code={error.code}>
-              {labels.errors[error.code]}
-            </p>
-          ) : null}
-          <div className={cn(!unstyled && 'mk-Dialog-footer')}>
-            <AlertDialog.Cancel asChild>
-              <button type="button" className={button} data-variant="secondary">
-                {labels.cancel}
-              </button>
-            </AlertDialog.Cancel>
-            <button
-              type="button"
-              className={button}
-              data-variant="danger"
-              data-slot="disconnect-confirm"
-              aria-busy={isDisconnecting ? true : undefined}
-              onClick={() => {
-                if (!isDisconnecting) onConfirm();
-              }}
-            >
-              {isDisconnecting ? labels.disconnecting : labels.disconnect}
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+          {isDisconnecting ? labels.disconnecting : labels.disconnect}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
