@@ -23,43 +23,46 @@ function connectionsOf(integrationKey: string) {
 }
 
 describe('<ConnectButton allowMultipleConnections>', () => {
-  it.each([
-    [true, 2],
-    [false, 1],
-  ])('allowMultipleConnections=%s: sent in the payload only when set, and %i HubSpot connection(s) afterwards', async (allowMultipleConnections, count) => {
+  it('reads "Add account" once connected, sends allowMultipleConnections, and ends with a second HubSpot connection', async () => {
     expect(connectionsOf('hubspot')).toHaveLength(1);
     const existing = connectionsOf('hubspot')[0]!.id;
     vi.spyOn(window, 'open').mockImplementation(() => fakePopup() as unknown as Window);
     const forms = captureForms();
     const onConnected = vi.fn();
     const user = userEvent.setup();
-    render(
-      <ConnectButton
-        integrationKey="hubspot"
-        allowMultipleConnections={allowMultipleConnections || undefined}
-        fetchToken={fetchToken}
-        apiUri={API_URI}
-        onConnected={onConnected}
-      />,
-    );
-    const button = await screen.findByRole('button', { name: 'Connect HubSpot' });
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
+    render(<ConnectButton integrationKey="hubspot" allowMultipleConnections fetchToken={fetchToken} apiUri={API_URI} onConnected={onConnected} />);
+    const button = await screen.findByRole('button', { name: 'Add another HubSpot account' });
+    expect(button).toHaveAttribute('data-state', 'connected');
+    expect(button).toHaveTextContent('Add account');
 
     await user.click(button);
     await waitFor(() => expect(forms).toHaveLength(1));
     const form = forms[0]!;
     expect(form.action).toBe(`${API_URI}/connection-popup?integrationId=${emulator.store.findIntegration('hubspot')!.id}`);
-    if (allowMultipleConnections) expect(form.payload.allowMultipleConnections).toBe(true);
-    else expect(form.payload).not.toHaveProperty('allowMultipleConnections');
+    expect(form.payload.allowMultipleConnections).toBe(true);
     await act(() => answerPopup(form));
 
     await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1));
-    const connections = connectionsOf('hubspot');
-    expect(connections).toHaveLength(count);
+    expect(connectionsOf('hubspot')).toHaveLength(2);
     const confirmed = onConnected.mock.calls[0]![0] as { id: string };
-    if (allowMultipleConnections) expect(confirmed.id).not.toBe(existing);
-    else expect(confirmed.id).toBe(existing);
+    expect(confirmed.id).not.toBe(existing);
     expect(requests('GET', `/connections/${confirmed.id}`)).toBe(1);
+  });
+
+  it('without it, a connected integration reads "Connected" and a click starts nothing', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => fakePopup() as unknown as Window);
+    const forms = captureForms();
+    const user = userEvent.setup();
+    render(<ConnectButton integrationKey="hubspot" fetchToken={fetchToken} apiUri={API_URI} />);
+    const button = await screen.findByRole('button', { name: 'HubSpot is connected' });
+    expect(button).toHaveTextContent('Connected');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAttribute('data-state', 'connected');
+    await user.click(button);
+    expect(open).not.toHaveBeenCalled();
+    expect(forms).toHaveLength(0);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(connectionsOf('hubspot')).toHaveLength(1);
   });
 });
 
@@ -89,7 +92,7 @@ describe('reconnect from a connection in error', () => {
 
     await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
     expect(button).not.toHaveAttribute('data-reconnect');
-    expect(button).toHaveAccessibleName('Connect Slack');
+    expect(button).toHaveAccessibleName('Slack is connected');
     await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'connected'));
     expect(connectionsOf('slack')).toHaveLength(1);
     expect(connectionsOf('slack')[0]).toMatchObject({ id: slack!.id });

@@ -61,7 +61,7 @@ describe('components without a provider', () => {
 
   it('explains a missing fetchToken', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(() => render(<ConnectionStatus integrationKey="hubspot" />)).toThrow(/needs a fetchToken prop, or must be rendered inside <MembraneKitProvider/);
+    expect(() => render(<ConnectionStatus integrationKey="hubspot" />)).toThrow(/needs a tokenUrl .* or a fetchToken function, or must be rendered inside <MembraneKitProvider/);
   });
 });
 

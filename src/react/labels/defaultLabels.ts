@@ -11,6 +11,14 @@ export interface MembraneKitLabels {
   connectTo: string;
   reconnect: string;
   reconnectTo: string;
+  /** A ConnectButton whose integration is already connected. */
+  connected: string;
+  /** Accessible name of that button (`{name}`). */
+  connectedTo: string;
+  /** A ConnectButton with `allowMultipleConnections` once one connection exists. */
+  connectAnother: string;
+  /** Accessible name of that button (`{name}`). */
+  connectAnotherTo: string;
   disconnect: string;
   disconnectFrom: string;
   connecting: string;
@@ -81,6 +89,10 @@ export const defaultLabels: MembraneKitLabels = {
   connectTo: 'Connect {name}',
   reconnect: 'Reconnect',
   reconnectTo: 'Reconnect {name}',
+  connected: 'Connected',
+  connectedTo: '{name} is connected',
+  connectAnother: 'Add account',
+  connectAnotherTo: 'Add another {name} account',
   disconnect: 'Disconnect',
   disconnectFrom: 'Disconnect {name}',
   connecting: 'Connecting…',

@@ -35,14 +35,17 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithout
   asChild?: boolean;
   /** The integration, when you already have it (e.g. from `useIntegrations`): saves the lookup. */
   integration?: MembraneIntegration;
-  /** Replaces the label (Connect / Reconnect / Connecting…). */
+  /** Replaces the label (Connect / Reconnect / Connecting… / Connected / Add account). */
   children?: ReactNode;
 }
 
+const noop = () => undefined;
+
 /**
  * A button that connects the current customer to an integration. Reads "Connect", or "Reconnect"
- * when the connection is disconnected or in error; shows a busy state while a flow runs, and a
- * second click during a flow does nothing. In custom mode it opens the popup straight away when
+ * when the connection is disconnected or in error, or "Connected" (`aria-disabled`, a click does
+ * nothing) once it is connected — "Add account" instead with `allowMultipleConnections`; shows a
+ * busy state while a flow runs, and a second click during a flow does nothing. In custom mode it opens the popup straight away when
  * nothing has to be asked, otherwise a dialog with the auth options and parameters form.
  *
  * Attributes: `data-slot="connect-button"`, `data-state` = connection state,
@@ -89,8 +92,20 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
   );
 
   const name = connect.integration?.name ?? integrationKey;
-  const label = busy ? labels.connecting : connect.isReconnect ? labels.reconnect : labels.connect;
-  const accessibleName = busy ? undefined : formatLabel(connect.isReconnect ? labels.reconnectTo : labels.connectTo, { name });
+  // Already connected: say so, and do nothing on click, unless another connection may be added.
+  const connected = connect.state === 'connected';
+  const settled = connected && !allowMultipleConnections;
+  const [text, nameText] = busy
+    ? [labels.connecting, undefined]
+    : connect.isReconnect
+      ? [labels.reconnect, labels.reconnectTo]
+      : connected
+        ? allowMultipleConnections
+          ? [labels.connectAnother, labels.connectAnotherTo]
+          : [labels.connected, labels.connectedTo]
+        : [labels.connect, labels.connectTo];
+  const label = text;
+  const accessibleName = nameText === undefined ? undefined : formatLabel(nameText, { name });
 
   const Comp = asChild ? Slot.Root : 'button';
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
@@ -108,7 +123,8 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
         data-mk-theme={dataTheme}
         aria-busy={busy ? true : undefined}
         aria-label={children === undefined ? accessibleName : buttonProps['aria-label']}
-        onClick={composeEventHandlers(onClick, start)}
+        aria-disabled={settled ? true : buttonProps['aria-disabled']}
+        onClick={composeEventHandlers(onClick, settled ? noop : start)}
         onPointerEnter={composeEventHandlers(onPointerEnter, prefetch)}
         onFocus={composeEventHandlers(onFocus, prefetch)}
       >
