@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 
 /** What {@link useRenderWindow} returns. */
 export interface RenderWindow<T> {
@@ -10,14 +10,22 @@ export interface RenderWindow<T> {
   batchSize: number;
   /** Some items are not rendered yet. */
   hasMore: boolean;
-  /** Put on an empty element after the last row: when it nears the viewport, the next batch renders. */
-  sentinelRef: RefObject<HTMLDivElement | null>;
   /** Renders at least `count` items. */
   showMore: (count: number) => void;
   /** Renders one more batch (the "Show more" button). */
   showNextBatch: () => void;
   /** Renders every item. */
   showAll: () => void;
+}
+
+/** Options of {@link useRenderWindow}. */
+export interface UseRenderWindowOptions {
+  /** Items rendered at first and added per batch (a whole number, at least 1). */
+  batchSize: number;
+  /** Back to one batch whenever this changes (the search). */
+  resetKey: string;
+  /** An empty element after the last row: when it nears the viewport, the next batch renders. */
+  sentinelRef?: RefObject<Element | null>;
 }
 
 /** Start rendering the next batch a little before the end of the list is on screen. */
@@ -31,12 +39,13 @@ const SENTINEL_MARGIN = '0px 0px 600px 0px';
  *
  * @example
  * ```tsx
- * const batches = useRenderWindow(matches, 30, search.needle);
+ * const sentinelRef = useRef<HTMLDivElement>(null);
+ * const batches = useRenderWindow(matches, { batchSize: 30, resetKey: search.needle, sentinelRef });
  * <ul>{batches.rendered.map((item) => <Row key={item.id} item={item} />)}</ul>
- * {batches.hasMore ? <div ref={batches.sentinelRef} aria-hidden="true" /> : null}
+ * {batches.hasMore ? <div ref={sentinelRef} aria-hidden="true" /> : null}
  * ```
  */
-export function useRenderWindow<T>(items: T[], batchSize: number, resetKey: string): RenderWindow<T> {
+export function useRenderWindow<T>(items: T[], { batchSize, resetKey, sentinelRef }: UseRenderWindowOptions): RenderWindow<T> {
   // Adjusted during render, so items after a new search never render with the old count.
   const [state, setState] = useState({ resetKey, count: batchSize });
   if (state.resetKey !== resetKey) setState({ resetKey, count: batchSize });
@@ -45,9 +54,8 @@ export function useRenderWindow<T>(items: T[], batchSize: number, resetKey: stri
   const rendered = useMemo(() => (items.length > count ? items.slice(0, count) : items), [items, count]);
   const hasMore = rendered.length < items.length;
 
-  const sentinelRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const sentinel = sentinelRef.current;
+    const sentinel = sentinelRef?.current;
     if (!sentinel || !hasMore || typeof IntersectionObserver === 'undefined') return;
     // Recreated after every batch: a new observer reports at once if the end is still in view.
     const observer = new IntersectionObserver(
@@ -61,14 +69,13 @@ export function useRenderWindow<T>(items: T[], batchSize: number, resetKey: stri
     );
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [hasMore, resetKey, count, batchSize]);
+  }, [hasMore, resetKey, count, batchSize, sentinelRef]);
 
   return {
     rendered,
     total: items.length,
     batchSize,
     hasMore,
-    sentinelRef,
     showMore,
     showNextBatch: () => showMore(count + batchSize),
     showAll: () => showMore(items.length),

@@ -12,9 +12,7 @@ export interface RovingRowsSource {
 
 /** What {@link useRovingRows} returns. */
 export interface RovingRows<E extends HTMLElement> {
-  /** Put on the element whose children are the rows. */
-  containerRef: RefObject<E | null>;
-  /** Put on the same element. */
+  /** Put on the element whose children are the rows (the one `containerRef` points to). */
   onKeyDown: (event: KeyboardEvent<E>) => void;
   /** Focuses the row at `index` once it has rendered (after "Show more"). */
   focusWhenRendered: (index: number) => void;
@@ -37,13 +35,13 @@ function focusRow(row: Element | undefined): boolean {
  *
  * @example
  * ```tsx
- * const batches = useRenderWindow(matches, 30, search.needle);
- * const roving = useRovingRows<HTMLUListElement>(batches);
- * <ul ref={roving.containerRef} onKeyDown={roving.onKeyDown}>{rows}</ul>
+ * const listRef = useRef<HTMLUListElement>(null);
+ * const batches = useRenderWindow(matches, { batchSize: 30, resetKey: search.needle });
+ * const { onKeyDown } = useRovingRows(listRef, batches);
+ * <ul ref={listRef} onKeyDown={onKeyDown}>{rows}</ul>
  * ```
  */
-export function useRovingRows<E extends HTMLElement>({ total, showNextBatch, showAll }: RovingRowsSource): RovingRows<E> {
-  const containerRef = useRef<E>(null);
+export function useRovingRows<E extends HTMLElement>(containerRef: RefObject<E | null>, { total, showNextBatch, showAll }: RovingRowsSource): RovingRows<E> {
   // A row to focus once it is rendered (after ArrowDown or End past the rendered rows, or "Show more").
   const focusAfterRender = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -76,7 +74,6 @@ export function useRovingRows<E extends HTMLElement>({ total, showNextBatch, sho
   };
 
   return {
-    containerRef,
     onKeyDown,
     focusWhenRendered: (index) => {
       focusAfterRender.current = index;

@@ -31,10 +31,10 @@ export interface ConnectDialogFormProps {
  */
 export function ConnectDialogForm({ form, name, labels, unstyled }: ConnectDialogFormProps) {
   const idPrefix = useId();
-  const { options, selected, selectOption, values, errors, setValue, blur, formRef, submit } = form;
+  const { options, selected, selectOption, values, errors, setValue, blur, submit } = form;
   const button = cn(!unstyled && 'mk-Button');
   return (
-    <form ref={formRef} className={cn(!unstyled && 'mk-Form')} data-slot="connect-dialog-form" noValidate onSubmit={submit}>
+    <form className={cn(!unstyled && 'mk-Form')} data-slot="connect-dialog-form" noValidate onSubmit={submit}>
       {options.length > 1 ? (
         <AuthOptionsFieldset
           options={options}

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useState, type FormEvent } from 'react';
 import { needsParameters, type AuthOption } from '../../../core/connect/getAuthOptions.js';
 import type { ConnectInput, UseConnectResult } from '../../hooks/useConnect.js';
 import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
@@ -27,9 +27,10 @@ export interface ParametersForm {
   setValue: (field: string, value: string | boolean) => void;
   /** Marks a field touched and validates it. */
   blur: (field: string) => void;
-  /** Put on the `<form>`: a failed submit focuses its first invalid field. */
-  formRef: RefObject<HTMLFormElement | null>;
-  /** Validates; when valid, starts the flow synchronously (the popup opens inside the submit event). */
+  /**
+   * The `<form>`'s `onSubmit`: validates, focuses the first invalid field, or, when valid, starts the
+   * flow synchronously (the popup opens inside the submit event).
+   */
   submit: (event: FormEvent<HTMLFormElement>) => void;
   /** Starts the last attempt (or the form's current input) again. */
   retry: () => void;
@@ -58,7 +59,7 @@ function withFieldError(current: Record<string, string>, found: Record<string, s
  * const connect = useConnect('hubspot');
  * const { labels } = useMembraneKit();
  * const form = useParametersForm(connect, labels);
- * <form ref={form.formRef} noValidate onSubmit={form.submit}>
+ * <form noValidate onSubmit={form.submit}>
  *   {form.selected?.schema ? <SchemaFields schema={form.selected.schema} values={form.values} errors={form.errors} onChange={form.setValue} onBlur={form.blur} … /> : null}
  * </form>
  * ```
@@ -70,7 +71,6 @@ export function useParametersForm(connect: UseConnectResult, labels: MembraneKit
   const [valuesByOption, setValuesByOption] = useState<Record<string, FormValues>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const formRef = useRef<HTMLFormElement>(null);
 
   const optionId = selected?.key ?? '__default';
   const values = valuesByOption[optionId] ?? initialValues(selected?.schema);
@@ -100,7 +100,7 @@ export function useParametersForm(connect: UseConnectResult, labels: MembraneKit
     setErrors(found);
     const firstInvalid = Object.keys(found)[0];
     if (firstInvalid) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(firstInvalid)}"]`)?.focus();
+      event.currentTarget.querySelector<HTMLElement>(`[name="${CSS.escape(firstInvalid)}"]`)?.focus();
       return;
     }
     const input = currentInput();
@@ -127,7 +127,6 @@ export function useParametersForm(connect: UseConnectResult, labels: MembraneKit
     errors,
     setValue,
     blur,
-    formRef,
     submit,
     retry,
     continueInThisTab: () => connect.continueInThisTab(lastInput ?? currentInput()),

@@ -1,11 +1,11 @@
-import { forwardRef, useEffect, useId, useMemo } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef } from 'react';
 import { useListSearch } from '../../hooks/useListSearch.js';
 import { useManageIntegrations } from '../../hooks/useManageIntegrations.js';
 import { useMatchAnnouncement } from '../../hooks/useMatchAnnouncement.js';
 import { useRenderWindow } from '../../hooks/useRenderWindow.js';
 import { useRovingRows } from '../../hooks/useRovingRows.js';
 import { ThemeScopeContext } from '../../kit/KitContext.js';
-import type { KitProps } from '../../kit/KitProps.js';
+import { splitKitProps } from '../../kit/splitKitProps.js';
 import { useKit } from '../../kit/useKit.js';
 import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
@@ -26,6 +26,7 @@ export type { IntegrationsListProps } from './IntegrationsListProps.js';
 const DEFAULT_RENDER_BATCH = 30;
 
 const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(function IntegrationsList(props, ref) {
+  const [kitProps, ownProps] = splitKitProps(props);
   const {
     mode = 'custom',
     onConnected,
@@ -35,28 +36,21 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
     searchDebounceMs = 300,
     renderBatchSize = DEFAULT_RENDER_BATCH,
     renderItem,
-    fetchToken,
-    apiUri,
-    uiUri,
-    sdk,
-    theme,
-    unstyled: unstyledProp,
-    labels: labelsProp,
-    onEvent,
     className,
     ...divProps
-  } = props;
+  } = ownProps;
   if (!Number.isInteger(renderBatchSize) || renderBatchSize < 1) {
     throw new RangeError(`membrane-react-kit: <IntegrationsList renderBatchSize> must be a whole number of at least 1; got ${String(renderBatchSize)}.`);
   }
-  const kitProps: KitProps = { fetchToken, apiUri, uiUri, sdk, theme, unstyled: unstyledProp, labels: labelsProp, onEvent };
   const resolved = useKit(kitProps, 'IntegrationsList');
   const { labels, unstyled, kit } = resolved;
   const listId = useId();
 
   const { search, query, serverQuery, matches } = useListSearch(kit, { pageSize, debounceMs: searchDebounceMs });
-  const batches = useRenderWindow(matches, renderBatchSize, search.needle);
-  const roving = useRovingRows<HTMLUListElement>(batches);
+  const listRef = useRef<HTMLUListElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const batches = useRenderWindow(matches, { batchSize: renderBatchSize, resetKey: search.needle, sentinelRef });
+  const roving = useRovingRows(listRef, batches);
   const manage = useManageIntegrations(kit);
   const rowElements = useMemo(
     () => batches.rendered.map((integration) => <IntegrationsListRow key={integration.id} integration={integration} renderItem={renderItem} />),
@@ -71,7 +65,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
     () => ({ kit: resolved, kitProps, mode, onConnected, onDisconnected }),
     // kitProps and resolved are rebuilt each render; the parts only read their current values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [resolved.kit, resolved.labels, resolved.theme, resolved.unstyled, resolved.portalContainer, mode, onConnected, onDisconnected, fetchToken],
+    [resolved.kit, resolved.labels, resolved.theme, resolved.unstyled, resolved.portalContainer, mode, onConnected, onDisconnected, kitProps.fetchToken, kitProps.tokenUrl],
   );
 
   const listState = query.isLoading ? 'loading' : query.error && query.integrations.length === 0 ? 'error' : matches.length === 0 ? 'empty' : 'ready';
@@ -107,7 +101,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
           />
           {listState === 'ready' ? (
             <ul
-              ref={roving.containerRef}
+              ref={listRef}
               id={listId}
               aria-label={labels.listLabel}
               className={cn(!unstyled && 'mk-IntegrationsList-items')}
@@ -124,6 +118,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
               kit={resolved}
               listId={listId}
               batches={batches}
+              sentinelRef={sentinelRef}
               query={query}
               showServerPaging={query.hasNextPage && search.needle === ''}
               onShowMore={roving.focusWhenRendered}

@@ -1,4 +1,5 @@
 import type { MembraneIntegration } from '../../../core/api/types.js';
+import type { RefObject } from 'react';
 import type { UseIntegrationsResult } from '../../hooks/useIntegrations.js';
 import type { RenderWindow } from '../../hooks/useRenderWindow.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
@@ -14,6 +15,8 @@ export interface IntegrationsListFooterProps {
   listId: string;
   /** The rendered batches of matches. */
   batches: RenderWindow<MembraneIntegration>;
+  /** The sentinel the render window watches. */
+  sentinelRef: RefObject<HTMLDivElement | null>;
   /** The list's pages, for "Load more". */
   query: UseIntegrationsResult;
   /** Offer "Load more" (every match is rendered, more pages exist, no search). */
@@ -31,12 +34,12 @@ export interface IntegrationsListFooterProps {
  * @internal Rendered by `IntegrationsList`.
  * @example
  * ```tsx
- * <IntegrationsListFooter kit={resolved} listId={listId} batches={batches} query={query} showServerPaging={false} onShowMore={focusRow} />
+ * <IntegrationsListFooter kit={resolved} listId={listId} batches={batches} sentinelRef={sentinelRef} query={query} showServerPaging={false} onShowMore={focusRow} />
  * ```
  */
-export function IntegrationsListFooter({ kit, listId, batches, query, showServerPaging, onShowMore }: IntegrationsListFooterProps) {
+export function IntegrationsListFooter({ kit, listId, batches, sentinelRef, query, showServerPaging, onShowMore }: IntegrationsListFooterProps) {
   const { labels, unstyled } = kit;
-  const { rendered, total, hasMore, sentinelRef } = batches;
+  const { rendered, total, hasMore } = batches;
   if (hasMore) {
     return (
       <div className={cn(!unstyled && 'mk-IntegrationsList-footer')}>
