@@ -6,7 +6,8 @@
 //   node scripts/test-examples.mjs --only next     examples whose folder name contains "next"
 //   ... --skip-build    use the existing dist/ (fails when there is none)
 //   ... --no-dev        skip the dev-server pass (React only warns in development builds)
-//   ... --keep          keep the temp dir (installed apps, tarball)
+//   ... --keep          keep the temp dir (tarball; installed apps with --fresh)
+//   ... --fresh         install each example in a new temp dir instead of the reused one
 //   ... --kit <dir>     build and pack the kit from another checkout (default: this repo)
 //   ... --screenshots <dir>   where to save screenshots (default examples/.screenshots, git-ignored)
 //
@@ -20,8 +21,14 @@
 // name alignment); screenshots at 1280 and 390 px in light and dark. Then the dev server
 // (`next dev` / `vite`) is loaded once, to catch React's development-only warnings.
 // Every server is stopped in `finally`; everything listens on 127.0.0.1 only.
+//
+// Speed: each example is installed in node_modules/.cache/membrane-examples/<name>, reused across
+// runs (its node_modules, lock and .next build cache stay; its own files are copied afresh), and
+// the tarball is named by its content hash, so an unchanged kit reinstalls nothing. npm's own cache
+// serves the packages (--prefer-offline). --fresh installs from scratch in a temp dir.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -36,6 +43,7 @@ const { values: options } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'no-dev': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
     kit: { type: 'string' },
     screenshots: { type: 'string', default: join(root, 'examples', '.screenshots') },
   },
@@ -92,6 +100,17 @@ async function step(label, fn) {
 }
 
 const children = new Set();
+// Safety net: whatever happens, no server outlives this script (each child leads its own group).
+process.on('exit', () => {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 /** Runs a command to completion; its output is kept and shown only when it fails. */
 function run(command, args, { cwd, env = {} } = {}) {
   return new Promise((resolvePromise, reject) => {
@@ -295,8 +314,9 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
   try {
     await check('list loads with rows', async () => {
       await page.goto(url, { waitUntil: 'load' });
-      await page.locator('[data-slot="integrations-list"][data-state="ready"]').waitFor({ timeout: 30_000 });
-      await row(page, 'hubspot').waitFor({ timeout: 10_000 });
+      // 'attached', not 'visible': a list the host CSS collapsed to 0 px still loaded (layout is checked below).
+      await page.locator('[data-slot="integrations-list"][data-state="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+      await row(page, 'hubspot').waitFor({ state: 'attached', timeout: 10_000 });
       const count = await page.locator('[data-slot="integrations-list-item"]').count();
       if (count < 10) throw new Error(`only ${count} rows`);
       const states = await page.locator('[data-slot="integrations-list-item"]').evaluateAll((rows) => rows.map((r) => r.dataset.state));
@@ -342,6 +362,7 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
     await check('custom connect: popup, Allow, row connected', async () => {
       await waitForRowState(page, 'notion', (s) => s === 'not-connected', 'not-connected');
       const popupPromise = context.waitForEvent('page', { timeout: 10_000 });
+      popupPromise.catch(() => {}); // the click below may fail first
       await row(page, 'notion').locator('[data-slot="connect-button"], button').first().click();
       const popup = await popupPromise;
       attach(popup);
@@ -401,9 +422,10 @@ async function checkDev(browser, example, url, emulatorUrl) {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    await page.locator('[data-slot="integrations-list"][data-state="ready"]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-slot="integrations-list"][data-state="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
     // Open and cancel the custom flow's popup and the disconnect dialog so their trees render in dev too.
     const popupPromise = context.waitForEvent('page', { timeout: 10_000 });
+    popupPromise.catch(() => {}); // the click below may fail first
     await row(page, 'trello').locator('button').first().click();
     const popup = await popupPromise;
     attach(popup);
@@ -443,10 +465,18 @@ try {
 
   workDir = await mkdtemp(join(tmpdir(), 'membrane-examples-'));
   await mkdir(options.screenshots, { recursive: true });
+  const cacheRoot = join(root, 'node_modules', '.cache', 'membrane-examples');
+  const installRoot = options.fresh ? workDir : cacheRoot;
+  await mkdir(installRoot, { recursive: true });
   const tarball = await step('npm pack the kit', async () => {
     const out = await run('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: kitDir });
     const [{ filename }] = JSON.parse(out.slice(out.indexOf('[')));
-    return join(workDir, filename);
+    // Named by content: the examples' package.json changes (and npm reinstalls the kit) only when the kit did.
+    const hash = createHash('sha256').update(await readFile(join(workDir, filename))).digest('hex').slice(0, 12);
+    const hashed = join(installRoot, filename.replace(/\.tgz$/, `-${hash}.tgz`));
+    for (const old of await readdir(installRoot)) if (old.endsWith('.tgz') && join(installRoot, old) !== hashed) await rm(join(installRoot, old));
+    await copyFile(join(workDir, filename), hashed);
+    return hashed;
   });
 
   browser = await step('launch Chromium', () =>
@@ -456,15 +486,21 @@ try {
   for (const example of EXAMPLES) {
     console.log(`\n=== ${example.name} ===`);
     const source = join(root, 'examples', example.name);
-    const dir = join(workDir, example.name);
+    const dir = join(installRoot, example.name);
     let server;
     try {
-      await step(`${example.name}: copy`, () =>
-        cp(source, dir, {
+      await step(`${example.name}: copy`, async () => {
+        // A reused dir keeps what npm and the build made; everything else is the example's, anew.
+        await mkdir(dir, { recursive: true });
+        for (const entry of await readdir(dir)) {
+          if (!['node_modules', '.next', 'package-lock.json'].includes(entry)) await rm(join(dir, entry), { recursive: true, force: true });
+        }
+        await rm(join(dir, 'node_modules', '.tmp'), { recursive: true, force: true }); // tsc -b's build info
+        await cp(source, dir, {
           recursive: true,
-          filter: (path) => !/(^|\/)(node_modules|\.next|dist|package-lock\.json|\.env\.local)$/.test(relative(source, path)),
-        }),
-      );
+          filter: (path) => !/(^|\/)(node_modules|\.next|dist|package-lock\.json|\.env\.local|next-env\.d\.ts|.*\.tsbuildinfo)$/.test(relative(source, path)),
+        });
+      });
       const manifestPath = join(dir, 'package.json');
       const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
       manifest.dependencies['membrane-react-kit'] = `file:${tarball}`;
