@@ -29,6 +29,21 @@ afterEach(() => {
   resetSharedKits();
 });
 
+describe('focus after an action', () => {
+  it('stays in the row, on its new connect button, after confirming Disconnect', async () => {
+    render(<IntegrationsList fetchToken={fetchToken} apiUri={emulator().apiUri} />);
+    const trigger = await screen.findByRole('button', { name: 'Disconnect HubSpot' }, { timeout: 10_000 });
+    const row = trigger.closest('[data-slot="integrations-list-item"]')!;
+    await userEvent.click(trigger);
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disconnect HubSpot?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    // The Disconnect button (the dialog's trigger) is gone; the row's connect button has the focus.
+    await waitFor(() => expect(row.querySelector('[data-slot="disconnect-button"]')).toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(document.activeElement).toBe(row.querySelector('[data-slot="connect-button"]')));
+    expect(document.activeElement).toHaveAccessibleName(/HubSpot/);
+  });
+});
+
 describe.each<MembraneKitTheme>(['light', 'dark'])('axe (WCAG 2.2 AA) in the %s theme', (theme) => {
   it('IntegrationsList, ConnectionStatus and ConnectButton in every connection state', async () => {
     render(

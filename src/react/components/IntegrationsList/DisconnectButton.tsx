@@ -30,11 +30,26 @@ interface DisconnectFlowProps {
   returnFocusTo: RefObject<HTMLButtonElement | null>;
 }
 
+/**
+ * After a disconnect the row swaps its Disconnect button for Connect, and the dialog's trigger is
+ * gone: keep the keyboard user in the row, on its new first button, instead of on `<body>`.
+ */
+function keepFocusInRow(row: Element | null): void {
+  setTimeout(() => {
+    const active = document.activeElement;
+    if (!row?.isConnected || (active && active !== document.body && active.isConnected)) return;
+    row.querySelector<HTMLElement>('[data-slot="connect-button"], [data-slot="disconnect-button"], button')?.focus();
+  }, 0);
+}
+
 /** The disconnect mutation and its confirmation, created when the confirmation first opens. */
 function DisconnectFlow({ integration, kit, onDisconnected, open, setOpen, setMounted, onBusyChange, returnFocusTo }: DisconnectFlowProps) {
+  // The row outlives this flow (same integration, new buttons); found while the trigger still exists.
+  const row = useRef<Element | null>(null);
   const { disconnect, isDisconnecting, error } = useDisconnectForKit(kit, integration.key, {
     onDisconnected: () => {
       setOpen(false);
+      keepFocusInRow(row.current);
       onDisconnected?.(integration);
     },
   });
@@ -47,7 +62,10 @@ function DisconnectFlow({ integration, kit, onDisconnected, open, setOpen, setMo
       kit={kit}
       isDisconnecting={isDisconnecting}
       error={error}
-      onConfirm={() => void disconnect()}
+      onConfirm={() => {
+        row.current = returnFocusTo.current?.closest('[data-slot="integrations-list-item"], li') ?? null;
+        void disconnect();
+      }}
       returnFocusTo={returnFocusTo}
       onLoadError={(loadError) => {
         setMounted(false);
