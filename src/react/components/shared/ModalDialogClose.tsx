@@ -1,6 +1,5 @@
 import * as Slot from 'radix-ui/slot';
 import type { ComponentPropsWithoutRef } from 'react';
-import { composeEventHandlers } from '../../utils/composeEventHandlers.js';
 import { useModalDialogContext } from './ModalDialogContext.js';
 
 /** Props of {@link ModalDialogClose}. */
@@ -23,5 +22,15 @@ export interface ModalDialogCloseProps extends ComponentPropsWithoutRef<'button'
 export function ModalDialogClose({ asChild, onClick, ...rest }: ModalDialogCloseProps) {
   const { close } = useModalDialogContext('ModalDialogClose');
   const Comp = asChild ? Slot.Root : 'button';
-  return <Comp type={asChild ? undefined : 'button'} {...rest} onClick={composeEventHandlers(onClick, () => close())} />;
+  // composeEventHandlers inlined: importing it here split a 60-byte chunk off the main entry.
+  return (
+    <Comp
+      type={asChild ? undefined : 'button'}
+      {...rest}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) close();
+      }}
+    />
+  );
 }
