@@ -5,8 +5,8 @@ import type { RenderWindow } from '../../hooks/useRenderWindow.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
-import { dataFlag } from '../../utils/dataFlag.js';
 import { Spinner } from '../shared/Spinner.js';
+import { IntegrationsListButton } from './IntegrationsListButton.js';
 
 /** Props of {@link IntegrationsListFooter}. */
 export interface IntegrationsListFooterProps {
@@ -44,32 +44,27 @@ export function IntegrationsListFooter({ kit, listId, batches, sentinelRef, quer
     return (
       <div className={cn(!unstyled && 'mk-IntegrationsList-footer')}>
         <div ref={sentinelRef} aria-hidden="true" data-slot="integrations-list-sentinel" />
-        <button
-          type="button"
-          className={cn(!unstyled && 'mk-Button')}
-          data-variant="secondary"
-          data-slot="integrations-list-show-more"
-          aria-controls={listId}
+        <IntegrationsListButton
+          unstyled={unstyled}
+          slot="integrations-list-show-more"
+          controls={listId}
           onClick={() => {
             onShowMore(rendered.length);
             batches.showNextBatch();
           }}
         >
           {formatLabel(labels.showMore, { shown: rendered.length.toLocaleString(), total: total.toLocaleString() })}
-        </button>
+        </IntegrationsListButton>
       </div>
     );
   }
   if (!showServerPaging) return null;
   return (
     <div className={cn(!unstyled && 'mk-IntegrationsList-footer')}>
-      <button
-        type="button"
-        className={cn(!unstyled && 'mk-Button')}
-        data-variant="secondary"
-        data-slot="integrations-list-load-more"
-        data-busy={dataFlag(query.isFetchingNextPage)}
-        aria-busy={query.isFetchingNextPage ? true : undefined}
+      <IntegrationsListButton
+        unstyled={unstyled}
+        slot="integrations-list-load-more"
+        busy={query.isFetchingNextPage}
         onClick={() => {
           if (query.isFetchingNextPage) return;
           // The next page's rows are rendered as they arrive (one batch, then on scroll).
@@ -85,7 +80,7 @@ export function IntegrationsListFooter({ kit, listId, batches, sentinelRef, quer
         ) : (
           labels.loadMore
         )}
-      </button>
+      </IntegrationsListButton>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { KitError } from '../../../core/errors/KitError.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
+import { IntegrationsListButton } from './IntegrationsListButton.js';
 
 /** Props of {@link IntegrationsListPlaceholder}. */
 export interface IntegrationsListPlaceholderProps {
@@ -47,9 +48,9 @@ export function IntegrationsListPlaceholder({ state, kit, searched, error, onRet
       <div role="alert" className={cn(!unstyled && 'mk-IntegrationsList-error')} data-slot="integrations-list-error" data-error-code={error?.code}>
         <p>{labels.loadError}</p>
         {error ? <p>{labels.errors[error.code]}</p> : null}
-        <button type="button" className={cn(!unstyled && 'mk-Button')} data-variant="secondary" onClick={onRetry}>
+        <IntegrationsListButton unstyled={unstyled} onClick={onRetry}>
           {labels.retry}
-        </button>
+        </IntegrationsListButton>
       </div>
     );
   }

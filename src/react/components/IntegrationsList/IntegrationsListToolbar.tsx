@@ -2,7 +2,7 @@ import type { ManageIntegrations } from '../../hooks/useManageIntegrations.js';
 import type { SearchState } from '../../hooks/useSearchState.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { cn } from '../../utils/cn.js';
-import { dataFlag } from '../../utils/dataFlag.js';
+import { IntegrationsListButton } from './IntegrationsListButton.js';
 
 /** Props of {@link IntegrationsListToolbar}. */
 export interface IntegrationsListToolbarProps {
@@ -47,17 +47,9 @@ export function IntegrationsListToolbar({ kit, search, controls, manage }: Integ
         />
       ) : null}
       {manage ? (
-        <button
-          type="button"
-          className={cn(!unstyled && 'mk-Button')}
-          data-variant="secondary"
-          data-slot="integrations-list-manage"
-          data-busy={dataFlag(manage.managing)}
-          aria-busy={manage.managing ? true : undefined}
-          onClick={manage.manage}
-        >
+        <IntegrationsListButton unstyled={unstyled} slot="integrations-list-manage" busy={manage.managing} onClick={manage.manage}>
           {labels.manageIntegrations}
-        </button>
+        </IntegrationsListButton>
       ) : null}
     </div>
   );
