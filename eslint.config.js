@@ -27,7 +27,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'radix-ui', message: "Import the primitive's own subpath, e.g. 'radix-ui/slot'." }],
+          paths: [
+            { name: 'radix-ui', message: "Import the primitive's own subpath, e.g. 'radix-ui/slot'." },
+            {
+              name: 'radix-ui/alert-dialog',
+              message: 'Use ModalDialog (src/react/components/shared/ModalDialog.tsx, a native <dialog>): Radix AlertDialog brings ~13 kB gzip of focus-scope, dismissable-layer and react-remove-scroll.',
+            },
+          ],
           patterns: [
             {
               group: ['@integration-app/sdk', '@integration-app/sdk/*', '@membranehq/sdk', '@membranehq/sdk/*'],
