@@ -22,7 +22,8 @@
 // (`next dev` / `vite`) is loaded once, to catch React's development-only warnings.
 // Every server is stopped in `finally`; everything listens on 127.0.0.1 only.
 //
-// Speed: each example is installed in node_modules/.cache/membrane-examples/<name>, reused across
+// Speed: each example is installed in $TMPDIR/membrane-react-kit-examples/<name> (outside the repo:
+// inside it, Next.js would take the repo's lockfile for the workspace root), reused across
 // runs (its node_modules, lock and .next build cache stay; its own files are copied afresh), and
 // the tarball is named by its content hash, so an unchanged kit reinstalls nothing. npm's own cache
 // serves the packages (--prefer-offline). --fresh installs from scratch in a temp dir.
@@ -302,6 +303,7 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   const { problems, emulatorProblems, attach } = watchConsole(context, emulatorUrl);
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   const checks = [];
   const check = async (label, fn) => {
     try {
@@ -359,6 +361,11 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
 
     const shots = await screenshots(page, example, screenshotDir);
 
+    // A list collapsed by the host CSS cannot be clicked by anyone: say so, then give it its width
+    // (test-only style) so the flows below still tell whether the kit's flows work in this app.
+    const overridden = await ensureClickableRows(page);
+    if (overridden) checks.push(record(example, 'row buttons visible and clickable as rendered', false, overridden));
+
     await check('custom connect: popup, Allow, row connected', async () => {
       await waitForRowState(page, 'notion', (s) => s === 'not-connected', 'not-connected');
       const popupPromise = context.waitForEvent('page', { timeout: 10_000 });
@@ -392,6 +399,7 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
       await row(page, 'notion').locator('[data-slot="disconnect-button"]').click();
       const confirm = page.locator('[data-slot="disconnect-confirm"]');
       await confirm.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(400); // the dialog fades in
       await page.screenshot({ path: join(screenshotDir, `${example}-1280-light-disconnect-dialog.png`) });
       await confirm.click();
       const state = await waitForRowState(page, 'notion', (s) => s !== 'connected', 'not connected');
@@ -415,15 +423,36 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const WIDTH_OVERRIDE = '[data-slot="integrations-list"] { inline-size: 100% !important; }';
+
+/** Returns why rows were not clickable (and applies the width override), or null when they are. */
+async function ensureClickableRows(page) {
+  const button = row(page, 'notion').locator('button').first();
+  // `trial` runs Playwright's actionability checks (visible, stable, enabled, receives the pointer) without clicking.
+  const why = await button.click({ trial: true, timeout: 3000 }).then(
+    () => null,
+    (error) => stripAnsi(String(error.message)).split('\n').find((line) => /not visible|intercepts|outside|not stable|detached/.test(line))?.trim() ?? 'not clickable',
+  );
+  if (why === null) return null;
+  const box = await button.boundingBox();
+  await page.addStyleTag({ content: WIDTH_OVERRIDE });
+  const after = await button.click({ trial: true, timeout: 3000 }).then(() => 'clickable', () => 'still not clickable');
+  return `Connect in the Notion row (${box ? `${Math.round(box.width)}×${Math.round(box.height)} at x=${Math.round(box.x)}` : 'no box'}): ${why}; the flows below run with the test-only style ${WIDTH_OVERRIDE} (then ${after})`;
+}
+
 /** Loads the dev server once: React warns only in development builds (StrictMode, prop checks). */
 async function checkDev(browser, example, url, emulatorUrl) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { problems, attach } = watchConsole(context, emulatorUrl);
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.locator('[data-slot="integrations-list"][data-state="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
-    // Open and cancel the custom flow's popup and the disconnect dialog so their trees render in dev too.
+    // Connect and disconnect once so the popup flow and the confirmation render in dev too.
+    const overridden = await ensureClickableRows(page);
     const popupPromise = context.waitForEvent('page', { timeout: 10_000 });
     popupPromise.catch(() => {}); // the click below may fail first
     await row(page, 'trello').locator('button').first().click();
@@ -436,7 +465,7 @@ async function checkDev(browser, example, url, emulatorUrl) {
     await waitForRowState(page, 'trello', (s) => s !== 'connected', 'not connected');
     await page.waitForTimeout(500);
     // Next's dev overlay and HMR client log informational lines; only errors and warnings count.
-    return record(example, 'dev server: no React warnings, console errors or page errors', problems.length === 0, problems.length ? `${problems.length}: ${problems.slice(0, 5).join(' | ')}` : 'connect + disconnect in dev');
+    return record(example, 'dev server: no React warnings, console errors or page errors', problems.length === 0, problems.length ? `${problems.length}: ${problems.slice(0, 5).join(' | ')}` : `connect + disconnect in dev${overridden ? ' (with the width override)' : ''}`);
   } catch (error) {
     return record(example, 'dev server: no React warnings, console errors or page errors', false, `${String(error?.message ?? error).split('\n')[0]}${problems.length ? ` | ${problems.slice(0, 3).join(' | ')}` : ''}`);
   } finally {
@@ -465,7 +494,7 @@ try {
 
   workDir = await mkdtemp(join(tmpdir(), 'membrane-examples-'));
   await mkdir(options.screenshots, { recursive: true });
-  const cacheRoot = join(root, 'node_modules', '.cache', 'membrane-examples');
+  const cacheRoot = process.env.MEMBRANE_EXAMPLES_DIR ?? join(tmpdir(), 'membrane-react-kit-examples');
   const installRoot = options.fresh ? workDir : cacheRoot;
   await mkdir(installRoot, { recursive: true });
   const tarball = await step('npm pack the kit', async () => {
