@@ -36,7 +36,7 @@ function searchText(integration: MembraneIntegration): string {
  *
  * @example
  * ```tsx
- * const { kit } = useKit(props, 'ConnectionsTable');
+ * const { kit } = useMembraneKit(); // or the kit your component resolved once
  * const { search, matches, query } = useListSearch(kit, { pageSize: 50, debounceMs: 300 });
  * <input type="search" value={search.value} onChange={(event) => search.setValue(event.target.value)} />
  * {matches.map((integration) => <Row key={integration.id} integration={integration} />)}

@@ -17,7 +17,7 @@ export interface ManageIntegrations {
  *
  * @example
  * ```tsx
- * const { kit, labels } = useKit(props, 'ConnectionsTable');
+ * const { kit, labels } = useMembraneKit(); // or the kit your component resolved once
  * const { manage, managing } = useManageIntegrations(kit);
  * <button type="button" aria-busy={managing || undefined} onClick={manage}>{labels.manageIntegrations}</button>
  * ```
