@@ -17,6 +17,7 @@ import { build } from 'vite';
 import { startEmulator } from '../src/emulator/startEmulator.js';
 import type { KeystrokeSample, ListBenchCatalogue, ListBenchProbes } from './list-page/measureList.js';
 import { createBenchSeed } from './support/createBenchSeed.js';
+import { CHROMIUM_ARGS, requireChromium } from '../scripts/findChromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS = 1_000;
@@ -25,7 +26,7 @@ const TYPED = 'salesforce';
 const ROUNDS = 2;
 const GAP_MS = 100;
 const GOAL_MS = 16;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = requireChromium();
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -139,7 +140,7 @@ let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 try {
   const builtAt = Date.now();

@@ -20,6 +20,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from './findChromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -54,7 +55,8 @@ const EXPECTED_HTTP_ERRORS = new Map([
 
 const STORY_TIMEOUT_MS = 30_000;
 const CONCURRENCY = 2;
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// Before the build: no browser, one sentence saying what to install or set.
+const executablePath = requireChromium();
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -255,7 +257,7 @@ if (!buildDir) {
 }
 
 const server = await serveStatic(buildDir);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const results = [];
 try {
   const index = JSON.parse(await readFile(join(buildDir, 'index.json'), 'utf8'));

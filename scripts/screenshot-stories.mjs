@@ -15,6 +15,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from './findChromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -45,7 +46,7 @@ const shots = [
   { id: 'components-connectbutton--states', theme: 'light' },
 ];
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const executablePath = requireChromium();
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
@@ -98,7 +99,7 @@ const target = values.url
     : await startStorybook();
 
 await mkdir(values.out, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 let failures = 0;
 try {
   for (const shot of shots.filter((entry) => !values.only || entry.id.includes(values.only))) {

@@ -5,7 +5,7 @@
 //
 // How files are counted:
 //   load       = the entry chunk + every chunk it imports statically (what Vite modulepreloads).
-//   after idle = in Chromium (when /usr/bin/chromium or CHROMIUM_PATH exists): every JS file the
+//   after idle = in Chromium (when scripts/findChromium.mjs finds one): every JS file the
 //                page requested from load until no new file came for 3 s, the kit page talking to
 //                the kit's emulator (dist/emulator.js, its seed data: connected, failing and
 //                never-connected apps), so the kit's idle prefetches (connect dialog, disconnect
@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSize, kitEntry, requireBuild, root } from '../../scripts/check-size.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/findChromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = findChromium({ required: false });
 const QUIET_MS = 3000;
 const MAX_WAIT_MS = 30_000;
 
@@ -98,7 +99,7 @@ async function loadInChromium(pages) {
   const emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   try {
     for (const page of pages) {
@@ -158,7 +159,7 @@ function modulesBySize(page, files) {
  * if (difference.idle > 45_000) process.exitCode = 1;
  * ```
  */
-export async function measurePageWeight({ browser = existsSync(chromiumPath) } = {}) {
+export async function measurePageWeight({ browser = chromiumPath !== undefined } = {}) {
   requireBuild('page-weight');
   const plain = await buildPage('plain');
   const kit = await buildPage('kit');
