@@ -403,7 +403,7 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
       await page.screenshot({ path: join(screenshotDir, `${example}-1280-light-disconnect-dialog.png`) });
       await confirm.click();
       const state = await waitForRowState(page, 'notion', (s) => s !== 'connected', 'not connected');
-      await confirm.waitFor({ state: 'detached', timeout: 10_000 });
+      await confirm.waitFor({ state: 'hidden', timeout: 10_000 }); // hidden or gone: a native <dialog> stays in the DOM
       return `row data-state="${state}"`;
     });
 
