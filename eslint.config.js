@@ -33,6 +33,10 @@ export default tseslint.config(
               name: 'radix-ui/alert-dialog',
               message: 'Use ModalDialog (src/react/components/shared/ModalDialog.tsx, a native <dialog>): Radix AlertDialog brings ~13 kB gzip of focus-scope, dismissable-layer and react-remove-scroll.',
             },
+            {
+              name: 'radix-ui/dialog',
+              message: 'Use ModalDialog (src/react/components/shared/ModalDialog.tsx, a native <dialog>): Radix Dialog brings ~13 kB gzip of focus-scope, dismissable-layer and react-remove-scroll.',
+            },
           ],
           patterns: [
             {

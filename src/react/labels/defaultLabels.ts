@@ -48,7 +48,10 @@ export interface MembraneKitLabels {
   close: string;
   dialogTitle: string;
   reconnectDialogTitle: string;
+  /** Under the dialog title when the chosen option signs in (OAuth) (`{name}`). */
   dialogDescription: string;
+  /** The same for options without a sign-in: API keys, tokens, client credentials (`{name}`). */
+  dialogDescriptionNoSignIn: string;
   dialogLoading: string;
   authOptionsLegend: string;
   authOptionTypes: Record<string, string>;
@@ -130,6 +133,7 @@ export const defaultLabels: MembraneKitLabels = {
   dialogTitle: 'Connect {name}',
   reconnectDialogTitle: 'Reconnect {name}',
   dialogDescription: 'Enter the details {name} needs, then continue to sign in.',
+  dialogDescriptionNoSignIn: 'Enter the details {name} needs to connect.',
   dialogLoading: 'Loading {name}…',
   authOptionsLegend: 'How do you want to connect?',
   authOptionTypes: {

@@ -41,7 +41,7 @@ export function preloadConnectDialog(): void {
 }
 
 /**
- * The custom connect flow's dialog (Radix Dialog): an auth-option picker when the integration has
+ * The custom connect flow's dialog (the kit's modal on the native `<dialog>`): an auth-option picker when the integration has
  * several, a parameters form generated from the option's `ui.schema` with inline validation, a
  * waiting state while the popup is open, plain-language errors with Retry, and a "Continue in this
  * tab" fallback when the browser blocked the popup. The popup opens synchronously on submit.
@@ -62,7 +62,7 @@ export function preloadConnectDialog(): void {
  */
 export function ConnectDialog({ onLoadError, ...props }: ConnectDialogProps) {
   const { open, onOpenChange } = props;
-  // The Radix tree is built on first open only (a list of a thousand rows has a thousand buttons),
+  // The dialog tree is built on first open only (a list of a thousand rows has a thousand buttons),
   // and stays mounted afterwards so closing animates and the form keeps its values.
   const [mounted, setMounted] = useState(open);
   const [wasOpen, setWasOpen] = useState(open);

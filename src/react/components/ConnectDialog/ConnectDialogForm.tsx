@@ -1,4 +1,3 @@
-import * as Dialog from 'radix-ui/dialog';
 import { useId } from 'react';
 import { needsParameters } from '../../../core/connect/getAuthOptions.js';
 import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
@@ -6,6 +5,7 @@ import { cn } from '../../utils/cn.js';
 import { AuthOptionsFieldset } from './AuthOptionsFieldset.js';
 import { SchemaFields } from './SchemaFields.js';
 import type { ParametersForm } from './useParametersForm.js';
+import { ModalDialogClose } from '../shared/ModalDialogClose.js';
 
 /** Props of {@link ConnectDialogForm}. */
 export interface ConnectDialogFormProps {
@@ -21,7 +21,7 @@ export interface ConnectDialogFormProps {
  * The connect dialog's form stage: the auth-option picker when there are several options, the
  * selected option's parameters, its help link, Cancel and Connect. Attributes:
  * `data-slot="connect-dialog-form"`, `data-slot="connect-dialog-submit"` on the submit button.
- * Rendered inside the dialog (its Cancel is a `Dialog.Close`).
+ * Rendered inside the dialog (its Cancel is a `ModalDialogClose`).
  *
  * @example
  * ```tsx
@@ -64,11 +64,11 @@ export function ConnectDialogForm({ form, name, labels, unstyled }: ConnectDialo
         </a>
       ) : null}
       <div className={cn(!unstyled && 'mk-Dialog-footer')}>
-        <Dialog.Close asChild>
+        <ModalDialogClose asChild>
           <button type="button" className={button} data-variant="secondary">
             {labels.cancel}
           </button>
-        </Dialog.Close>
+        </ModalDialogClose>
         <button type="submit" className={button} data-slot="connect-dialog-submit">
           {labels.submit}
         </button>

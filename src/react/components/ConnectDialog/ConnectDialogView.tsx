@@ -1,8 +1,9 @@
-import * as Dialog from 'radix-ui/dialog';
 import type { ReactNode } from 'react';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
-import { themeRootProps } from '../../utils/themeRootProps.js';
+import { ModalDialog } from '../shared/ModalDialog.js';
+import { ModalDialogDescription } from '../shared/ModalDialogDescription.js';
+import { ModalDialogTitle } from '../shared/ModalDialogTitle.js';
 import { Spinner } from '../shared/Spinner.js';
 import type { ConnectDialogProps } from './ConnectDialog.js';
 import { ConnectDialogForm } from './ConnectDialogForm.js';
@@ -10,7 +11,7 @@ import { getDialogStage } from './getDialogStage.js';
 import { useParametersForm } from './useParametersForm.js';
 
 /**
- * What {@link ConnectDialog} renders once its chunk is loaded (Radix Dialog, schema form):
+ * What {@link ConnectDialog} renders once its chunk is loaded (the kit's native modal, schema form):
  * split out so a page that never opens a dialog never downloads it. Markup only: the form's state
  * is {@link useParametersForm}, the stage {@link getDialogStage}.
  *
@@ -25,8 +26,8 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
   const form = useParametersForm(connect, labels, { lastInput, onStart });
   const stage = getDialogStage(connect);
 
-  const portal = kit.portalContainer;
-  const themed = themeRootProps(kit, !portal);
+  // Sign-in wording only where there is a sign-in (OAuth); API keys and tokens are just entered.
+  const signsIn = !form.selected || form.selected.type === 'oauth2' || form.selected.type === 'oauth1';
   const button = () => cn(!unstyled && 'mk-Button');
 
   let body: ReactNode;
@@ -84,40 +85,27 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal container={portal ?? undefined}>
-        <Dialog.Overlay className={cn(themed.rootClass, !unstyled && 'mk-Dialog-overlay')} data-mk-theme={themed['data-mk-theme']} />
-        <Dialog.Content
-          className={cn(themed.rootClass, !unstyled && 'mk-Dialog-content')}
-          data-mk-theme={themed['data-mk-theme']}
-          data-slot="connect-dialog"
-          data-stage={stage}
-          aria-busy={stage === 'connecting' || stage === 'loading' ? true : undefined}
-          onCloseAutoFocus={(event) => {
-            if (returnFocusTo?.current) {
-              event.preventDefault();
-              returnFocusTo.current.focus();
-            }
-          }}
-          onInteractOutside={(event) => {
-            // A click back on the page while the popup is open must not abandon the flow silently.
-            if (stage === 'connecting') event.preventDefault();
-          }}
-        >
-          <div className={cn(!unstyled && 'mk-Dialog-header')}>
-            {connect.integration?.logoUri ? (
-              <img src={connect.integration.logoUri} alt="" className={cn(!unstyled && 'mk-IntegrationsList-logo')} />
-            ) : null}
-            <Dialog.Title className={cn(!unstyled && 'mk-Dialog-title')}>
-              {formatLabel(connect.isReconnect ? labels.reconnectDialogTitle : labels.dialogTitle, { name })}
-            </Dialog.Title>
-          </div>
-          <Dialog.Description className={cn(!unstyled && 'mk-Dialog-description')}>
-            {formatLabel(labels.dialogDescription, { name })}
-          </Dialog.Description>
-          {body}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      kit={kit}
+      returnFocusTo={returnFocusTo}
+      // A click back on the page while the popup is open must not abandon the flow silently.
+      dismissOnBackdrop={stage !== 'connecting'}
+      data-slot="connect-dialog"
+      data-stage={stage}
+      aria-busy={stage === 'connecting' || stage === 'loading' ? true : undefined}
+    >
+      <div className={cn(!unstyled && 'mk-Dialog-header')}>
+        {connect.integration?.logoUri ? (
+          <img src={connect.integration.logoUri} alt="" className={cn(!unstyled && 'mk-IntegrationsList-logo')} />
+        ) : null}
+        <ModalDialogTitle>{formatLabel(connect.isReconnect ? labels.reconnectDialogTitle : labels.dialogTitle, { name })}</ModalDialogTitle>
+      </div>
+      <ModalDialogDescription>
+        {formatLabel(signsIn ? labels.dialogDescription : labels.dialogDescriptionNoSignIn, { name })}
+      </ModalDialogDescription>
+      {body}
+    </ModalDialog>
   );
 }

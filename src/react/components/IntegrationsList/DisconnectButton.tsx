@@ -7,7 +7,7 @@ import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { lazyWithPreload } from '../../utils/lazyWithPreload.js';
 
-// Radix AlertDialog (with its focus trap and scroll lock) is a separate chunk: most visits never
+// The confirmation (a native modal <dialog>) is a separate chunk: most visits never
 // disconnect anything.
 const LazyDisconnectDialog = lazyWithPreload(
   () => import('../shared/DisconnectDialog.js').then((module) => module.DisconnectDialog),
@@ -78,7 +78,7 @@ function DisconnectFlow({ integration, kit, onDisconnected, open, setOpen, setMo
 }
 
 /**
- * Disconnect behind a Radix AlertDialog confirmation (loaded on demand). A list has many of these:
+ * Disconnect behind a confirmation (an alert dialog, loaded on demand). A list has many of these:
  * the mutation observer and the dialog exist only once the confirmation was opened.
  */
 export function DisconnectButton({
