@@ -2,22 +2,9 @@ import { toKitError } from '../errors/toKitError.js';
 import { createRequestId } from './createRequestId.js';
 import { submitConnectionForm, type ConnectionRequestFields } from './submitConnectionForm.js';
 
-/**
- * sessionStorage key of the marker that says "a same-window connect left this page".
- *
- * @example
- * ```ts
- * const pending = sessionStorage.getItem(REDIRECT_MARKER_KEY) !== null;
- * ```
- */
-export const REDIRECT_MARKER_KEY = 'membrane-kit:connect-redirect';
+import { REDIRECT_MARKER_KEY, type ConnectRedirectMarker } from './REDIRECT_MARKER_KEY.js';
 
-/** What the kit remembers across the same-window redirect. */
-export interface ConnectRedirectMarker {
-  integrationKey: string;
-  requestId: string;
-  startedAt: number;
-}
+export { REDIRECT_MARKER_KEY, type ConnectRedirectMarker };
 
 /** Options for {@link connectWithRedirect}. */
 export interface ConnectRedirectOptions extends Omit<ConnectionRequestFields, 'token' | 'requestId'> {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { MembraneApi } from '../api/createMembraneApi.js';
 import type { HostedUi, HostedUiResult } from '../api/sdk/types.js';
 import type { MembraneConnection, MembraneConnectorSpec, MembraneIntegration } from '../api/types.js';
@@ -9,6 +9,10 @@ import type { ConnectFlowHost } from './ConnectFlowHost.js';
 import { REDIRECT_MARKER_KEY } from './connectWithRedirect.js';
 import { createConnectFlow, type ConnectFlowOptions } from './createConnectFlow.js';
 import { createRedirectClaim } from './createRedirectClaim.js';
+import { loadConnectTransports } from './loadConnectTransports.js';
+
+// The transports are a chunk of their own; download it once, as a hovered button would have.
+beforeAll(() => loadConnectTransports());
 
 // The store runs in jsdom (window.open, forms, iframes, postMessage, sessionStorage, history).
 // Everything that would leave the page is faked: window.open returns a fake popup, form.submit()

@@ -4,9 +4,7 @@ import { toKitError } from '../errors/toKitError.js';
 import { getConnectionState } from '../state/getConnectionState.js';
 import type { ConnectFlowEvent, ConnectMode } from './ConnectFlowEvent.js';
 import type { ConnectFlowHost } from './ConnectFlowHost.js';
-import { connectInIframe } from './connectInIframe.js';
-import { connectWithPopup } from './connectWithPopup.js';
-import { connectWithRedirect } from './connectWithRedirect.js';
+import { loadConnectTransports, loadedConnectTransports, type Transports } from './loadConnectTransports.js';
 import { getAuthOptions, needsParameters, type AuthOption } from './getAuthOptions.js';
 import { getConnectTransport } from './getConnectTransport.js';
 import { openConnectPopup, type ConnectPopupHandle } from './openConnectPopup.js';
@@ -100,6 +98,20 @@ export interface ConnectFlow {
   getSnapshot(): ConnectFlowSnapshot;
   /** Cancels a running flow and drops listeners (an unmounted component). */
   destroy(): void;
+}
+
+/**
+ * Runs `run` with the transports: in the same tick when they are already downloaded (listeners then
+ * register right in the click, as if they were in the main chunk), else once downloaded; `onLoadError`
+ * runs when the download fails (e.g. to close the popup the click opened).
+ */
+function withTransports<T>(run: (transports: Transports) => Promise<T>, onLoadError?: () => void): Promise<T> {
+  const ready = loadedConnectTransports();
+  if (ready) return run(ready);
+  return loadConnectTransports().then(run, (error: unknown) => {
+    onLoadError?.();
+    throw error;
+  });
 }
 
 /**
@@ -225,16 +237,21 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     if (transport === 'redirect' && options.redirectUri) {
       const redirectUri = options.redirectUri;
       return run('custom', !!reconnectId, async () => {
-        await connectWithRedirect({ ...request, redirectUri, integrationKey: integrationKey() });
+        await withTransports((t) => t.connectWithRedirect({ ...request, redirectUri, integrationKey: integrationKey() }));
         return untilCancelled(signal);
       });
     }
     if (transport === 'iframe') {
-      return run('custom', !!reconnectId, async () => confirm((await connectInIframe(request)).connectionId, integration));
+      return run('custom', !!reconnectId, async () =>
+        confirm((await withTransports((t) => t.connectInIframe(request))).connectionId, integration),
+      );
     }
     // Popup: opened here, synchronously, before any await (or by the click that waited for the integration).
     const handle = popup ?? openConnectPopup();
-    return run('custom', !!reconnectId, async () => confirm((await connectWithPopup(handle, request)).connectionId, integration));
+    return run('custom', !!reconnectId, async () => {
+      const { connectionId } = await withTransports((t) => t.connectWithPopup(handle, request), () => closePopup(handle));
+      return confirm(connectionId, integration);
+    });
   };
 
   const runPrebuilt = () => {
@@ -291,7 +308,8 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     const abort = new AbortController();
     controller = abort;
     void run('custom', !!reconnectId, async () => {
-      await connectWithRedirect({ ...requestFor(integration, reconnectId, input, undefined, abort.signal), redirectUri, integrationKey: integrationKey() });
+      const request = requestFor(integration, reconnectId, input, undefined, abort.signal);
+      await withTransports((t) => t.connectWithRedirect({ ...request, redirectUri, integrationKey: integrationKey() }));
       return untilCancelled(abort.signal);
     });
   };
@@ -310,6 +328,7 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
         host.loadConnectorSpec(integrationKey()).catch(() => undefined);
       }
       host.api.tokenManager.getToken().catch(() => undefined);
+      if ((options.mode ?? 'custom') === 'custom') loadConnectTransports().catch(() => undefined);
     },
     resumeRedirect() {
       if (busy) return;

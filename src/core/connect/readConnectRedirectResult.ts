@@ -1,6 +1,6 @@
 import type { KitError } from '../errors/KitError.js';
 import { connectFailureToKitError } from './connectFailureToKitError.js';
-import { REDIRECT_MARKER_KEY, type ConnectRedirectMarker } from './connectWithRedirect.js';
+import { REDIRECT_MARKER_KEY, type ConnectRedirectMarker } from './REDIRECT_MARKER_KEY.js';
 
 /** The outcome of a same-window connect, read from the URL Membrane redirected back to. */
 export type ConnectRedirectResult =

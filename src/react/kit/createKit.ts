@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createMembraneApi, type MembraneApi } from '../../core/api/createMembraneApi.js';
-import { createHostedUi } from '../../core/api/sdk/createHostedUi.js';
 import { loadIntegrationAppSdk } from '../../core/api/sdk/loadIntegrationAppSdk.js';
 import type { HostedUi, SdkOption } from '../../core/api/sdk/types.js';
 import type { ConnectFlowHost } from '../../core/connect/ConnectFlowHost.js';
@@ -112,12 +111,26 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     },
   });
   const api = createMembraneApi({ apiUri, tokenManager });
-  let hostedUiFor: { sdk: SdkOption; get: () => Promise<HostedUi> } | undefined;
-  const hostedUi = () => {
+  // The adapters load with the hosted UI itself: a page that never opens it never downloads them.
+  let hostedUiFor: { sdk: SdkOption; get: Promise<() => Promise<HostedUi>> } | undefined;
+  const hostedUi = async () => {
     if (hostedUiFor?.sdk !== latestSdk) {
-      hostedUiFor = { sdk: latestSdk, get: createHostedUi({ sdk: latestSdk, client: externalClient, tokenManager, apiUri, uiUri }) };
+      const sdk = latestSdk;
+      hostedUiFor = {
+        sdk,
+        get: import('../../core/api/sdk/createHostedUi.js').then(({ createHostedUi }) =>
+          createHostedUi({ sdk, client: externalClient, tokenManager, apiUri, uiUri }),
+        ),
+      };
     }
-    return hostedUiFor.get();
+    const current = hostedUiFor;
+    try {
+      return await (await current.get)();
+    } catch (error) {
+      // A failed download of the adapters is tried again on the next open.
+      if (hostedUiFor === current) hostedUiFor = undefined;
+      throw toKitError(error);
+    }
   };
   const queryClient =
     options.queryClient ??
