@@ -86,8 +86,9 @@ export const ConnectCustomFlow: Story = {
     const dialog = await within(document.body).findByRole('dialog', {}, { timeout: 10_000 });
     await userEvent.click(await within(dialog).findByRole('button', { name: /^continue$/i }, { timeout: 10_000 }));
     await waitFor(() => expect(args.onConnected).toHaveBeenCalledTimes(1), { timeout: 15_000 });
-    await waitFor(() => expect(canvas.getByText('Connected')).toBeInTheDocument());
-    await expect(await button(canvasElement, /salesforce/i)).toHaveAttribute('data-state', 'connected');
+    // The badge and the button both say so now.
+    await waitFor(() => expect(canvas.getAllByText('Connected')).toHaveLength(2));
+    await expect(await button(canvasElement, /salesforce is connected/i)).toHaveAttribute('data-state', 'connected');
   },
 };
 
