@@ -25,7 +25,7 @@ const react18Aliases = (environment: 'browser' | 'node') => [
 /** jsdom tests, on React 19 (`dom`) and 18.3 (`dom-react18`). */
 const domTests = ['src/**/*.test.tsx', 'test/dom/**/*.test.{ts,tsx}'];
 /** The Chromium component tests (list, flows, row connect, status, a11y) that `browser-react18` runs too. */
-const componentBrowserTests = ['test/browser/components-*.browser.test.tsx'];
+const componentBrowserTests = ['test/browser/components-*.browser.test.tsx', 'test/browser/modal-dialog.browser.test.tsx'];
 
 /**
  * Browser-mode settings shared by the `browser`, `browser-react18` and `storybook` projects (a

@@ -36,6 +36,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from './findChromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -50,7 +51,6 @@ const { values: options } = parseArgs({
   },
 });
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const HOST = '127.0.0.1';
 /** Layout facts the kit must keep under the host's CSS (design.md, "Living in a host page"). */
 const MIN_LIST_WIDTH_RATIO = 0.6;
@@ -509,7 +509,7 @@ try {
   });
 
   browser = await step('launch Chromium', () =>
-    chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+    chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS }),
   );
 
   for (const example of EXAMPLES) {
