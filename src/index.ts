@@ -70,6 +70,39 @@ export type { IntegrationsQuery, ConnectionsQuery } from './core/query/index.js'
 export { KitError, isKitError, toKitError, type KitErrorCode } from './core/errors/index.js';
 export { getConnectionState, type ConnectionState } from './core/state/index.js';
 export { readConnectRedirectResult, clearConnectRedirectResult } from './core/connect/index.js';
-export type { AuthOption, ConnectFlow, ConnectFlowSnapshot } from './core/connect/index.js';
-export type { MembraneIntegration, MembraneConnection, MembranePage, SdkOption, HostedUi } from './core/api/index.js';
+export type {
+  AuthOption,
+  ConnectFlow,
+  ConnectFlowSnapshot,
+  ConnectFlowOptions,
+  ConnectFlowHost,
+  ConnectFlowEvent,
+  ConnectRedirectResult,
+} from './core/connect/index.js';
+export type {
+  MembraneApi,
+  MembraneRequestOptions,
+  QueryValue,
+  ListIntegrationsParams,
+  ListConnectionsParams,
+  MembraneSelf,
+  MembraneIntegration,
+  MembraneConnection,
+  MembraneConnectorSpec,
+  MembraneAuthOption,
+  MembraneErrorData,
+  MembranePage,
+  ParametersSchema,
+  SdkOption,
+  SdkClientClass,
+  SdkClientOptions,
+  LoadedSdk,
+  HostedUi,
+  HostedUiResult,
+} from './core/api/index.js';
+export type { KitErrorOptions } from './core/errors/index.js';
+export type { TokenManager, GetTokenOptions } from './core/token/types.js';
+export type { TokenError, TokenErrorCode } from './core/token/TokenError.js';
+export type { PendingConnectStore, PendingConnects } from './core/state/index.js';
+export type { KitEventEmitter } from './react/events/createEventEmitter.js';
 export type { FetchToken, TokenSnapshot, TokenStatus } from './core/token/types.js';

@@ -15,7 +15,7 @@ import type {
 } from './types.js';
 
 /** A query string value; `undefined`, `null` and `''` are left out, as the SDKs do. */
-type QueryValue = string | number | boolean | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined;
 
 /** Options of one {@link MembraneApi.request}. */
 export interface MembraneRequestOptions {

@@ -6,6 +6,7 @@ export type {
   MembraneApi,
   CreateMembraneApiOptions,
   MembraneRequestOptions,
+  QueryValue,
   ListIntegrationsParams,
   ListConnectionsParams,
 } from './createMembraneApi.js';
