@@ -5,7 +5,7 @@ export type ConnectionEventMessage = {
   requestId?: string;
 } & (
   | { type: 'newConnectionCreated'; connection: unknown }
-  | { type: 'newConnectionFailure'; error: string; errorData?: unknown }
+  | { type: 'newConnectionFailure'; error: string; errorData?: unknown; connectionId?: string }
 );
 
 /** Per-request channel behind `GET /sse/connection-events/:requestId`. */

@@ -48,6 +48,9 @@ export interface EmulatorApp {
 }
 
 const CONTROL_PREFIX = '/_emulator';
+/** A tiny SVG favicon, so browser pages of the emulator log no 404 (served as `/favicon.ico`). */
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="4" fill="#3d5afe"/><path d="M4 11V5l4 3 4-3v6" fill="none" stroke="#fff" stroke-width="1.6" stroke-linejoin="round"/></svg>';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function normalizeBasePath(path: string | undefined): string {
@@ -117,7 +120,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   // Request log, then faults (latency, error status); the emulator's own controls are exempt.
   app.use('*', async (c, next) => {
     const path = relativePath(c.req.path, basePath);
-    if (c.req.method === 'OPTIONS' || path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return next();
+    if (c.req.method === 'OPTIONS' || path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`) || path === '/favicon.ico') return next();
     const started = Date.now();
     const settings = faults.get();
     if (settings.latencyMs > 0) await sleep(settings.latencyMs);
@@ -143,6 +146,10 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     return faulted;
   });
 
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml' });
+  });
   registerControlRoutes(app, ctx);
   registerRestRoutes(app, ctx);
   registerConnectRoutes(app, ctx);

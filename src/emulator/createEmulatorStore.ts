@@ -1,4 +1,5 @@
 import { createId } from './createId.js';
+import { isConnectionConnected } from './toApiConnection.js';
 import { createDefaultSeed } from './seed/createDefaultSeed.js';
 import type {
   EmulatorConnectionRecord,
@@ -17,6 +18,15 @@ export interface ConnectionFilter {
   integrationKey?: string;
   includeArchived?: boolean;
   isTest?: boolean;
+  /** 0.28's health flag, as `toApiConnection` derives it (not disconnected, no `error`, not defunct). */
+  connected?: boolean;
+  /** The stored (1.14) `disconnected` flag. */
+  disconnected?: boolean;
+  /**
+   * Case-insensitive text found in the connection's name or its integration's key or name
+   * (the emulator's guess: which fields Membrane's `search` matches is unknown).
+   */
+  search?: string;
 }
 
 /** The emulator's in-memory workspace. */
@@ -148,11 +158,20 @@ export function createEmulatorStore(seed: EmulatorSeed = createDefaultSeed()): E
       if ((filter.integrationId !== undefined || filter.integrationKey !== undefined) && !integration) return [];
       // Every emulated connection is a production one.
       if (filter.isTest === true) return [];
+      const search = filter.search?.trim().toLowerCase();
+      const matchesSearch = (connection: EmulatorConnectionRecord): boolean => {
+        if (!search) return true;
+        const app = integrations.find((candidate) => candidate.id === connection.integrationId);
+        return [connection.name, app?.key, app?.name].some((text) => text?.toLowerCase().includes(search));
+      };
       return [...connections.values()].filter(
         (connection) =>
           (!user || connection.userId === user.id) &&
           (!integration || connection.integrationId === integration.id) &&
-          (filter.includeArchived === true || connection.archivedAt === undefined),
+          (filter.includeArchived === true || connection.archivedAt === undefined) &&
+          (filter.connected === undefined || isConnectionConnected(connection) === filter.connected) &&
+          (filter.disconnected === undefined || connection.disconnected === filter.disconnected) &&
+          matchesSearch(connection),
       );
     },
     createConnection(data) {

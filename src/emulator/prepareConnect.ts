@@ -1,7 +1,20 @@
 import type { EmulatorStore } from './createEmulatorStore.js';
 import { MembraneApiError } from './MembraneApiError.js';
-import type { EmulatorAuthOption, EmulatorConnectionRecord, EmulatorCustomer, EmulatorIntegrationRecord } from './types.js';
+import type { EmulatorAuthOption, EmulatorConnectionRecord, EmulatorCustomer, EmulatorDataSchema, EmulatorIntegrationRecord } from './types.js';
 import { validateParameters } from './validateParameters.js';
+
+/**
+ * The input form schema of an auth option, read as the 0.28 SDK does (`inputSchema ?? ui.schema`,
+ * membrane-sdk-0.28.md §3).
+ *
+ * @example
+ * ```ts
+ * optionSchema(integration.authOptions[0])?.required; // ['subdomain', 'email', 'apiToken']
+ * ```
+ */
+export function optionSchema(option: EmulatorAuthOption): EmulatorDataSchema | undefined {
+  return option.inputSchema ?? option.ui?.schema;
+}
 
 /** What a connect request asks for (popup payload, prebuilt UI form or `POST /connections`). */
 export interface ConnectInput {
@@ -28,7 +41,7 @@ export interface PreparedConnect {
 
 /**
  * Validates a connect request for a customer: the integration (or connection) exists and is the
- * customer's, the auth option exists, and the parameters fit the option's `ui.schema`. Throws a
+ * customer's, the auth option exists, and the parameters fit the option's `inputSchema ?? ui.schema`. Throws a
  * {@link MembraneApiError} whose `data` is the `errorData` sent back to the SDK.
  *
  * @example
@@ -64,7 +77,7 @@ export function prepareConnect(store: EmulatorStore, customer: EmulatorCustomer,
       `Auth option "${optionKey}" does not exist on ${integration.name}; use one of: ${integration.authOptions.map((o) => o.key).join(', ')}.`,
     );
   }
-  const validation = validateParameters(option.ui?.schema, input.parameters);
+  const validation = validateParameters(optionSchema(option), input.parameters);
   if (!validation.ok) {
     const details = validation.problems.map(({ field, message }) => (field ? `"${field}" ${message}` : message)).join('; ');
     throw new MembraneApiError(400, `Invalid connection parameters for ${integration.name}: ${details}.`, {
@@ -90,7 +103,8 @@ export function prepareConnect(store: EmulatorStore, customer: EmulatorCustomer,
 
 /**
  * Creates the connection of a prepared request, or updates its target (reconnect): credentials
- * replaced, `disconnected` and `error` cleared.
+ * replaced, `disconnected`, `error` and the 0.28 status fields (`state`, `clientAction`,
+ * `isDefunct`, `errors`, `requestError`) cleared.
  *
  * @example
  * ```ts
@@ -107,6 +121,12 @@ export function commitConnect(store: EmulatorStore, prepared: PreparedConnect): 
       disconnected: false,
       error: undefined,
       revoked: undefined,
+      // A reconnect repairs the 0.28 status too.
+      state: undefined,
+      clientAction: undefined,
+      isDefunct: undefined,
+      errors: undefined,
+      requestError: undefined,
     });
   }
   return store.createConnection({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { EmulatorAuthType, EmulatorSeed } from './types.js';
+import type { EmulatorAuthType, EmulatorConnectionRecord, EmulatorSeed } from './types.js';
+import { applyConnectionStatus, CONNECTION_STATUS_KEYS } from './validateConnectionStatus.js';
 
 const AUTH_TYPES: readonly EmulatorAuthType[] = ['oauth2', 'oauth1', 'client-credentials', 'integration-app-token', 'proxy'];
 
@@ -63,6 +64,7 @@ export function validateSeed(value: unknown): EmulatorSeed {
       unique(keys, text(authOption, 'key', optionPath), `${optionPath}.key`);
       if (!AUTH_TYPES.includes(authOption.type as EmulatorAuthType)) fail(`${optionPath}.type`, `one of ${AUTH_TYPES.join(', ')}`, authOption.type);
       optional(authOption, 'ui', optionPath, 'object');
+      optional(authOption, 'inputSchema', optionPath, 'object');
     });
     authOptionsOf.set(id, keys);
   });
@@ -99,6 +101,15 @@ export function validateSeed(value: unknown): EmulatorSeed {
     if (typeof connection.disconnected !== 'boolean') fail(`${path}.disconnected`, 'true or false', connection.disconnected);
     optional(connection, 'revoked', path, 'boolean');
     optional(connection, 'error', path, 'object');
+    // The 0.28 status fields (state, clientAction, isDefunct, errors, requestError), as the control API checks them.
+    const status = Object.fromEntries(
+      CONNECTION_STATUS_KEYS.filter((key) => key !== 'connected' && connection[key] !== undefined).map((key) => [key, connection[key]]),
+    );
+    try {
+      applyConnectionStatus(connection as unknown as EmulatorConnectionRecord, status, `${path} status`);
+    } catch (error) {
+      throw new TypeError(`${path}: ${(error as Error).message}`);
+    }
   });
 
   const defaultCustomer = object(seed.defaultCustomer, 'defaultCustomer');

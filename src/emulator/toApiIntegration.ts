@@ -2,6 +2,18 @@ import { toApiConnection } from './toApiConnection.js';
 import type { EmulatorConnection, EmulatorConnectionRecord, EmulatorIntegrationRecord } from './types.js';
 
 /**
+ * The emulated connector id of an integration (Membrane integrations point at a connector).
+ *
+ * @example
+ * ```ts
+ * connectorIdOf(store.findIntegration('hubspot')!); // 'c0de…'
+ * ```
+ */
+export function connectorIdOf(record: Pick<EmulatorIntegrationRecord, 'id'>): string {
+  return `c0de${record.id.slice(4)}`;
+}
+
+/**
  * The API view of an integration (`GET /integrations/:idOrKey`): Membrane's `Integration` with
  * `authOptions` and, for a customer, its current `connection`.
  *
@@ -25,10 +37,14 @@ export function toApiIntegration(
     errors: [],
     isTest: false,
     isDeactivated: false,
-    connectorId: `c0de${record.id.slice(4)}`,
+    connectorId: connectorIdOf(record),
     connectorVersion: '1.0.0',
     ...(defaultOption ? { authType: defaultOption.type } : {}),
-    authOptions: structuredClone(record.authOptions),
+    // 0.28 reads `inputSchema ?? ui.schema`; both are sent.
+    authOptions: record.authOptions.map((option) => {
+      const schema = option.inputSchema ?? option.ui?.schema;
+      return structuredClone(schema ? { ...option, inputSchema: schema } : option);
+    }),
     hasMissingParameters: false,
     hasDocumentation: true,
     hasOperations: true,

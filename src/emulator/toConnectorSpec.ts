@@ -1,6 +1,8 @@
 import type { EmulatorAuthOption, EmulatorIntegrationRecord } from './types.js';
 
-const withoutKey = ({ key: _key, ...option }: EmulatorAuthOption): Omit<EmulatorAuthOption, 'key'> => option;
+/** An option without its key; a 0.28-style `inputSchema` is mirrored to `ui.schema`, which SDK 1.14 reads. */
+const withoutKey = ({ key: _key, ...option }: EmulatorAuthOption): Omit<EmulatorAuthOption, 'key'> =>
+  option.inputSchema && !option.ui?.schema ? { ...option, ui: { ...option.ui, schema: option.inputSchema } } : option;
 
 /**
  * The connector spec of an integration (`GET /integrations/:idOrKey/connector-spec`), which the

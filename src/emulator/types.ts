@@ -35,6 +35,8 @@ export interface EmulatorAuthOption {
   type: EmulatorAuthType;
   title?: string;
   description?: string;
+  /** The input form schema, as `@membranehq/sdk` 0.28 reads it (`inputSchema ?? ui.schema`). */
+  inputSchema?: EmulatorDataSchema;
   ui?: { schema?: EmulatorDataSchema; description?: string; helpUri?: string };
 }
 
@@ -74,8 +76,42 @@ export interface EmulatorErrorData {
   data?: unknown;
 }
 
+/** Membrane's `WorkspaceElementState` (membrane-sdk-0.28.md §3). */
+export type EmulatorConnectionState =
+  | 'BUILDING'
+  | 'CLIENT_ACTION_REQUIRED'
+  | 'CONFIGURATION_ERROR'
+  | 'SETUP_FAILED'
+  | 'READY'
+  | 'DISCONNECTING';
+
+/** What the customer must do, present iff `state` is `CLIENT_ACTION_REQUIRED` (membrane-sdk-0.28.md §3). */
+export interface EmulatorClientAction {
+  type: 'connect' | 'provide-input';
+  description: string;
+  uiUrl?: string;
+  agentInstructions?: string;
+}
+
+/**
+ * The 0.28 status fields a connection record may carry (set by the seed or by
+ * `PATCH /_emulator/connections/:selector`); all optional.
+ */
+export interface EmulatorConnectionStatusFields {
+  /** Overrides the derived state (`READY`, or `CONFIGURATION_ERROR` when broken). */
+  state?: EmulatorConnectionState;
+  /** Required with `state: 'CLIENT_ACTION_REQUIRED'`, refused with any other state. */
+  clientAction?: EmulatorClientAction;
+  /** A defunct connection answers `connected: false`. */
+  isDefunct?: boolean;
+  /** Overrides the derived `errors` (`[error]` when `error` is set). */
+  errors?: EmulatorErrorData[];
+  /** The last request's failure; does not make the connection disconnected. */
+  requestError?: EmulatorErrorData;
+}
+
 /** A connection as the store keeps it, secrets included. */
-export interface EmulatorConnectionRecord {
+export interface EmulatorConnectionRecord extends EmulatorConnectionStatusFields {
   id: string;
   name: string;
   /** The customer's Membrane id (`EmulatorCustomer.id`). */
@@ -100,12 +136,20 @@ export interface EmulatorConnection {
   userId: string;
   integrationId: string;
   authOptionKey: string;
+  /** The integration, as 0.28's `connection.integration` (left out inside `integration.connection`). */
+  integration?: { id: string; key: string; name: string; logoUri: string };
+  /** 0.28's health flag: false when disconnected, in error (1.14 `error`) or defunct. */
   connected: boolean;
+  /** 1.14's flag (deprecated in 0.28), kept as stored. */
   disconnected: boolean;
   isTest: boolean;
-  state: 'READY' | 'CONFIGURATION_ERROR';
+  state: EmulatorConnectionState;
+  clientAction?: EmulatorClientAction;
+  isDefunct: boolean;
+  /** 1.14's single error (deprecated in 0.28). */
   error?: EmulatorErrorData;
-  errors?: EmulatorErrorData[];
+  errors: EmulatorErrorData[];
+  requestError?: EmulatorErrorData;
   createdAt: string;
   updatedAt: string;
   archivedAt?: string;

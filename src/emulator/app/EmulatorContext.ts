@@ -11,6 +11,8 @@ export interface PendingConsent {
   prepared: PreparedConnect;
   requestId?: string;
   redirectUri?: string;
+  /** The connection being reconnected (0.28 failures carry it). */
+  connectionId?: string;
   createdAt: number;
 }
 

@@ -8,6 +8,8 @@ import { renderResultPage } from '../pages/renderResultPage.js';
 import { commitConnect, prepareConnect } from '../prepareConnect.js';
 import type { PreparedConnect } from '../prepareConnect.js';
 import { toApiConnection } from '../toApiConnection.js';
+import { connectorIdOf } from '../toApiIntegration.js';
+import type { EmulatorConnection, EmulatorConnectionRecord } from '../types.js';
 import type { EmulatorContext, EmulatorEnv } from './EmulatorContext.js';
 import { mountUrl } from './EmulatorContext.js';
 
@@ -21,11 +23,16 @@ const SSE_MAX_MS = 15 * 60_000;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-async function readPayload(c: C): Promise<Record<string, unknown>> {
-  const query = c.req.query();
+/**
+ * The fields of a connect form. `withQuery` (1.14's `/connection-popup`): query parameters and
+ * JSON bodies are merged in, as the 1.14 docs allow. Without it (0.28's `/connect`): only the
+ * urlencoded `payload` field counts, so the token never comes from a URL.
+ */
+async function readPayload(c: C, withQuery = true): Promise<Record<string, unknown>> {
+  const query = withQuery ? c.req.query() : {};
   let fields: Record<string, unknown> = {};
   const type = c.req.header('content-type') ?? '';
-  if (type.includes('application/json')) {
+  if (withQuery && type.includes('application/json')) {
     fields = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
   } else if (type.includes('form')) {
     const form = await c.req.parseBody();
@@ -34,11 +41,13 @@ async function readPayload(c: C): Promise<Record<string, unknown>> {
   if (typeof fields.payload === 'string') {
     try {
       const payload: unknown = JSON.parse(fields.payload);
-      if (typeof payload === 'object' && payload !== null) return { ...query, ...(payload as Record<string, unknown>) };
+      if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return { ...query, ...(payload as Record<string, unknown>) };
     } catch {
-      throw new MembraneApiError(400, 'The "payload" field is not valid JSON.');
+      // handled below
     }
+    throw new MembraneApiError(400, 'The "payload" field is not a JSON object.');
   }
+  if (!withQuery) throw new MembraneApiError(400, 'POST /connect takes an application/x-www-form-urlencoded form with one field, "payload" (JSON).');
   return { ...query, ...fields };
 }
 
@@ -54,21 +63,41 @@ function parseRedirectUri(value: unknown): URL | undefined {
   throw new MembraneApiError(400, `redirectUri must be an absolute http(s) URL, got "${text}".`);
 }
 
+/** Which SDK generation submitted the connect form. */
+type Generation = '1.14' | '0.28';
+
+const flag = (value: unknown): boolean => value === true || value === 'true' || value === '1';
+
 /**
- * `POST /connection-popup` (consent page, popup or hidden iframe, or same-window redirect) and
- * `GET /sse/connection-events/:requestId` (docs/membrane-api.md §1 and §3).
+ * The connect flow of both SDK generations, one implementation:
+ * - 1.14: `POST /connection-popup` (docs/membrane-api.md §1 and §3), ids in the query or payload,
+ *   parameters in `payload.connectionParameters`;
+ * - 0.28: `POST /connect` (membrane-sdk-0.28.md §1), ids and token only in the urlencoded
+ *   `payload`, parameters in `payload.input`, failures carry `connectionId` when known;
+ * - `GET /sse/connection-events/:requestId`, with 0.28's `?token=` or without (1.14).
+ *
+ * Each answers the consent page (OAuth), or at once the result page (client credentials, or a
+ * failure): it posts the message to `window.opener || window.parent`, publishes it on SSE and
+ * closes the popup; with `redirectUri` it answers a 303 to it instead.
  */
 export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext): void {
   const { store, faults, events, pendingConsents } = ctx;
+  const api = (record: EmulatorConnectionRecord): EmulatorConnection => toApiConnection(record, store.findIntegration(record.integrationId));
 
-  const finish = (c: C, result: { requestId?: string; redirectUri?: URL; appName?: string } & (
-    { connection: ReturnType<typeof toApiConnection> } | { error: MembraneApiError }
+  const finish = (c: C, result: { requestId?: string; redirectUri?: URL; appName?: string; connectionId?: string } & (
+    { connection: EmulatorConnection } | { error: MembraneApiError }
   )): Response => {
     const base = { source: 'integration.app' as const, ...(result.requestId ? { requestId: result.requestId } : {}) };
     const message: ConnectionEventMessage =
       'connection' in result
         ? { ...base, type: 'newConnectionCreated', connection: result.connection }
-        : { ...base, type: 'newConnectionFailure', error: result.error.message, errorData: result.error.data };
+        : {
+            ...base,
+            type: 'newConnectionFailure',
+            error: result.error.message,
+            errorData: result.error.data,
+            ...(result.connectionId ? { connectionId: result.connectionId } : {}),
+          };
     events.publish(message);
     c.header('Cache-Control', 'no-store');
     if (result.redirectUri) {
@@ -83,7 +112,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
     return c.html(renderResultPage(message, result.appName));
   };
 
-  const decide = (prepared: PreparedConnect, decision: Decision): ReturnType<typeof toApiConnection> => {
+  const decide = (prepared: PreparedConnect, decision: Decision): EmulatorConnection => {
     const app = prepared.integration.name;
     if (decision === 'deny') {
       throw new MembraneApiError(400, `Access to ${app} was denied by the user.`, { type: 'connection', key: 'access_denied' });
@@ -93,16 +122,18 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
         type: 'connection',
       });
     }
-    return toApiConnection(commitConnect(store, prepared));
+    return api(commitConnect(store, prepared));
   };
 
-  app.post('/connection-popup', async (c) => {
+  const startConnect = async (c: C, generation: Generation): Promise<Response> => {
     let requestId: string | undefined;
     let redirectUri: URL | undefined;
+    let connectionId: string | undefined;
     try {
-      const payload = await readPayload(c);
+      const payload = await readPayload(c, generation === '1.14');
       requestId = str(payload.requestId);
       redirectUri = parseRedirectUri(payload.redirectUri);
+      connectionId = str(payload.connectionId);
       if (faults.get().unauthenticated) throw new MembraneApiError(401, 'Token expired');
       const token = str(payload.token);
       const auth = await ctx.verify(token ? `Bearer ${token}` : undefined);
@@ -112,8 +143,12 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
         ...(auth.name === undefined ? {} : { name: auth.name }),
         ...(auth.fields === undefined ? {} : { fields: auth.fields }),
       });
-      const integration = str(payload.integrationId) ?? str(payload.integrationKey);
-      const connectionId = str(payload.connectionId);
+      let integration = str(payload.integrationId) ?? str(payload.integrationKey);
+      const connectorId = generation === '0.28' ? str(payload.connectorId) : undefined;
+      if (!integration && connectorId) {
+        integration = store.integrations.find((candidate) => connectorIdOf(candidate) === connectorId)?.id;
+        if (!integration) throw new MembraneApiError(404, `Connector "${connectorId}" not found.`);
+      }
       const authOptionKey = str(payload.authOptionKey);
       const name = str(payload.name);
       const prepared = prepareConnect(store, customer, {
@@ -121,14 +156,21 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
         ...(connectionId ? { connectionId } : {}),
         ...(authOptionKey ? { authOptionKey } : {}),
         ...(name ? { name } : {}),
-        parameters: payload.connectionParameters ?? payload.parameters,
-        allowMultipleConnections: payload.allowMultipleConnections === true || payload.allowMultipleConnections === 'true',
+        // 0.28 renamed 1.14's `connectionParameters` to `input` (membrane-sdk-0.28.md §1, step 3).
+        parameters: generation === '0.28' ? payload.input : (payload.connectionParameters ?? payload.parameters),
+        allowMultipleConnections: flag(payload.allowMultipleConnections),
       });
       const consent = faults.get().consent;
       if (prepared.option.type === 'client-credentials') {
         // Client credentials complete without a user step (the SDK submits into a hidden iframe).
         const decision: Decision = consent === 'manual' || consent === 'allow' ? 'allow' : 'fail';
-        return finish(c, { requestId, redirectUri, appName: prepared.integration.name, connection: decide(prepared, decision) });
+        return finish(c, {
+          requestId,
+          redirectUri,
+          connectionId,
+          appName: prepared.integration.name,
+          connection: decide(prepared, decision),
+        });
       }
       const consentId = createId();
       const now = Date.now();
@@ -138,18 +180,23 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
         createdAt: now,
         ...(requestId ? { requestId } : {}),
         ...(redirectUri ? { redirectUri: redirectUri.toString() } : {}),
+        ...(connectionId ? { connectionId } : {}),
       });
       c.header('Cache-Control', 'no-store');
-      return c.html(
-        renderConsentPage({ prepared, consentId, consent, actionUrl: `${mountUrl(c, ctx.basePath)}/connection-popup/consent` }),
-      );
+      const action = generation === '0.28' ? '/connect/consent' : '/connection-popup/consent';
+      return c.html(renderConsentPage({ prepared, consentId, consent, actionUrl: `${mountUrl(c, ctx.basePath)}${action}` }));
     } catch (error) {
       const failure = error instanceof MembraneApiError ? error : new MembraneApiError(500, 'The connect request failed unexpectedly.');
-      return finish(c, { ...(requestId ? { requestId } : {}), ...(redirectUri ? { redirectUri } : {}), error: failure });
+      return finish(c, {
+        ...(requestId ? { requestId } : {}),
+        ...(redirectUri ? { redirectUri } : {}),
+        ...(connectionId ? { connectionId } : {}),
+        error: failure,
+      });
     }
-  });
+  };
 
-  app.post('/connection-popup/consent', async (c) => {
+  const answerConsent = async (c: C): Promise<Response> => {
     const form = await c.req.parseBody();
     const pending = typeof form.consentId === 'string' ? pendingConsents.get(form.consentId) : undefined;
     if (!pending) {
@@ -160,6 +207,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
     const target = {
       ...(pending.requestId ? { requestId: pending.requestId } : {}),
       ...(pending.redirectUri ? { redirectUri: new URL(pending.redirectUri) } : {}),
+      ...(pending.connectionId ? { connectionId: pending.connectionId } : {}),
       appName: pending.prepared.integration.name,
     };
     try {
@@ -168,10 +216,21 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
       const failure = error instanceof MembraneApiError ? error : new MembraneApiError(500, 'Creating the connection failed unexpectedly.');
       return finish(c, { ...target, error: failure });
     }
-  });
+  };
 
-  app.get('/sse/connection-events/:requestId', (c) =>
-    streamSSE(c, async (stream) => {
+  app.post('/connection-popup', (c) => startConnect(c, '1.14'));
+  app.post('/connection-popup/consent', answerConsent);
+  app.post('/connect', (c) => startConnect(c, '0.28'));
+  app.post('/connect/consent', answerConsent);
+
+  app.get('/sse/connection-events/:requestId', async (c) => {
+    // 0.28 sends `?token=` (membrane-sdk-0.28.md §1, step 2); 1.14 sends none, which still works.
+    const token = c.req.query('token');
+    if (token !== undefined) {
+      if (faults.get().unauthenticated) throw new MembraneApiError(401, 'Token expired');
+      await ctx.verify(`Bearer ${token}`);
+    }
+    return streamSSE(c, async (stream) => {
       let stop: () => void = () => {};
       const stopped = new Promise<void>((resolve) => (stop = resolve));
       stream.onAbort(stop);
@@ -182,6 +241,6 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
       await stopped;
       clearTimeout(timer);
       unsubscribe();
-    }),
-  );
+    });
+  });
 }

@@ -2,6 +2,9 @@ import type { Context, Hono } from 'hono';
 import { createMembraneTokenWithExpiry } from '../../server/index.js';
 import type { FaultSettings } from '../createFaultController.js';
 import { MembraneApiError } from '../MembraneApiError.js';
+import { toApiConnection } from '../toApiConnection.js';
+import type { EmulatorConnectionRecord } from '../types.js';
+import { applyConnectionStatus, CONNECTION_STATUS_KEYS } from '../validateConnectionStatus.js';
 import type { EmulatorContext, EmulatorEnv } from './EmulatorContext.js';
 import { mountUrl } from './EmulatorContext.js';
 
@@ -30,7 +33,10 @@ const asBadRequest = <T>(run: () => T): T => {
   }
 };
 
-/** Emulator controls under `/_emulator`: token endpoint, faults, reset, request log. */
+/**
+ * Emulator controls under `/_emulator`: token endpoint, faults, reset, request log, and the
+ * status of connections (to put one into each 0.28 state for stories and tests).
+ */
 export function registerControlRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext): void {
   const { store, faults } = ctx;
 
@@ -108,6 +114,51 @@ export function registerControlRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
     ctx.events.clear();
     ctx.pendingConsents.clear();
     return c.json({ ok: true });
+  });
+
+  /** A connection id, or an integration id/key meaning the newest live connection of `?customerId=` (default: the default customer). */
+  const findConnection = (c: Context<EmulatorEnv>): EmulatorConnectionRecord => {
+    const selector = c.req.param('selector') ?? '';
+    const byId = store.connections.get(selector);
+    if (byId) return byId;
+    const integration = store.findIntegration(selector);
+    const customerId = c.req.query('customerId') ?? store.defaultCustomer.id;
+    const customer = store.findCustomer(customerId);
+    if (integration && !customer) throw new MembraneApiError(404, `Customer "${customerId}" not found (pass ?customerId= with its id or internalId).`);
+    const connection =
+      integration && customer
+        ? store.findConnections({ userId: customer.id, integrationId: integration.id }).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
+        : undefined;
+    if (!connection) {
+      throw new MembraneApiError(
+        404,
+        integration
+          ? `Customer "${customerId}" has no connection to ${integration.name}.`
+          : `No connection "${selector}": pass a connection id, or an integration key or id (with ?customerId=, default "${store.defaultCustomer.id}").`,
+      );
+    }
+    return connection;
+  };
+  const view = (record: EmulatorConnectionRecord) => ({
+    ...toApiConnection(record, store.findIntegration(record.integrationId)),
+    customerId: store.customers.get(record.userId)?.internalId,
+  });
+
+  app.get('/_emulator/connections', (c) => c.json([...store.connections.values()].map(view)));
+  app.get('/_emulator/connections/:selector', (c) => c.json(view(findConnection(c))));
+  /**
+   * Sets 0.28 status fields on a connection: any of `state`, `clientAction`, `isDefunct`,
+   * `errors`, `requestError`, `error`, `disconnected`, `connected`; `null` clears one.
+   */
+  app.patch('/_emulator/connections/:selector', async (c) => {
+    const connection = findConnection(c);
+    const body = await jsonObject(c);
+    const next = asBadRequest(() => applyConnectionStatus(connection, body));
+    const patch: Partial<EmulatorConnectionRecord> = { disconnected: next.disconnected };
+    for (const key of CONNECTION_STATUS_KEYS) {
+      if (key !== 'connected' && key !== 'disconnected') (patch as Record<string, unknown>)[key] = next[key];
+    }
+    return c.json(view(store.updateConnection(connection.id, patch)));
   });
 
   app.get('/_emulator/requests', (c) => c.json(store.requests));

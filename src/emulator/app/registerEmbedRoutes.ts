@@ -150,6 +150,6 @@ export function registerEmbedRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext
         type: 'connection',
       });
     }
-    return c.json(toApiConnection(commitConnect(store, prepared)));
+    return c.json(toApiConnection(commitConnect(store, prepared), prepared.integration));
   });
 }

@@ -1,10 +1,11 @@
 import type { Context, Hono } from 'hono';
 import { toApiConnection } from '../toApiConnection.js';
-import { toApiIntegration } from '../toApiIntegration.js';
+import { connectorIdOf, toApiIntegration } from '../toApiIntegration.js';
 import { toConnectorSpec } from '../toConnectorSpec.js';
 import { MembraneApiError } from '../MembraneApiError.js';
 import { commitConnect, prepareConnect } from '../prepareConnect.js';
-import type { EmulatorConnectionRecord, EmulatorCustomer } from '../types.js';
+import { optionSchema } from '../prepareConnect.js';
+import type { EmulatorConnectionRecord, EmulatorCustomer, EmulatorIntegrationRecord } from '../types.js';
 import { authenticate } from './authenticate.js';
 import type { EmulatorContext, EmulatorEnv } from './EmulatorContext.js';
 import { paginate } from './paginate.js';
@@ -13,6 +14,15 @@ type C = Context<EmulatorEnv>;
 
 const bool = (value: string | undefined): boolean | undefined =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : undefined;
+
+/** A boolean query filter as 0.28's `FindConnectionsQuery` takes it: `true/1/false/0`, anything else a 400. */
+function strictBool(query: Record<string, string>, name: string): boolean | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  const parsed = bool(value);
+  if (parsed === undefined) throw new MembraneApiError(400, `"${name}" must be true, 1, false or 0, got "${value}".`);
+  return parsed;
+}
 
 async function jsonBody(c: C): Promise<Record<string, unknown>> {
   const text = await c.req.text();
@@ -66,6 +76,8 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
 
   const currentConnection = (customer: EmulatorCustomer | undefined, integrationId: string): EmulatorConnectionRecord | undefined =>
     customer ? store.findConnections({ userId: customer.id, integrationId }).sort(newestFirst)[0] : undefined;
+
+  const api = (record: EmulatorConnectionRecord) => toApiConnection(record, store.findIntegration(record.integrationId));
 
   const findIntegration = (c: C) => {
     const selector = c.req.param('idOrKey') ?? '';
@@ -144,6 +156,55 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
     return c.json(toApiIntegration(integration, currentConnection(customer, integration.id)));
   });
 
+  /**
+   * 0.28's `POST /connection-options` (membrane-sdk-0.28.md §1, step 1): the auth options of the
+   * integration named by `connectionId`, `integrationId`, `integrationKey` or `connectorId`, as a
+   * JSON array. The element shape `{key, type, title?, description?, inputSchema?}` is the
+   * reference's inferred guess (`GeneratedConnectorOption`).
+   */
+  app.post('/connection-options', auth, async (c) => {
+    const body = await jsonBody(c);
+    const connectionId = optionalString(body, 'connectionId');
+    const integrationId = optionalString(body, 'integrationId');
+    const integrationKey = optionalString(body, 'integrationKey');
+    const connectorId = optionalString(body, 'connectorId');
+    const parameters = body.connectorParameters;
+    if (parameters !== undefined && parameters !== null && (typeof parameters !== 'object' || Array.isArray(parameters))) {
+      throw new MembraneApiError(400, '"connectorParameters" must be an object.');
+    }
+    let integration: EmulatorIntegrationRecord | undefined;
+    if (connectionId) {
+      const customer = c.get('customer');
+      const connection = store.connections.get(connectionId);
+      if (!connection || (customer && connection.userId !== customer.id) || connection.archivedAt) {
+        throw new MembraneApiError(404, `Connection "${connectionId}" not found.`);
+      }
+      integration = store.findIntegration(connection.integrationId);
+      if (!integration) throw new MembraneApiError(404, 'The integration of this connection no longer exists.');
+    } else if (integrationId || integrationKey) {
+      const selector = (integrationId ?? integrationKey) as string;
+      integration = store.findIntegration(selector);
+      if (!integration) throw new MembraneApiError(404, `Integration "${selector}" not found.`);
+    } else if (connectorId) {
+      integration = store.integrations.find((candidate) => connectorIdOf(candidate) === connectorId);
+      if (!integration) throw new MembraneApiError(404, `Connector "${connectorId}" not found.`);
+    } else {
+      throw new MembraneApiError(400, 'Say which app: pass connectionId, integrationId, integrationKey or connectorId.');
+    }
+    return c.json(
+      integration.authOptions.map((option) => {
+        const schema = optionSchema(option);
+        return structuredClone({
+          key: option.key,
+          type: option.type,
+          ...(option.title === undefined ? {} : { title: option.title }),
+          ...(option.description === undefined ? {} : { description: option.description }),
+          ...(schema ? { inputSchema: schema } : {}),
+        });
+      }),
+    );
+  });
+
   app.get('/connections', auth, (c) => {
     const query = c.req.query();
     const customer = c.get('customer');
@@ -152,6 +213,9 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
     }
     const includeArchived = bool(query.includeArchived);
     const isTest = bool(query.isTest);
+    const connected = strictBool(query, 'connected');
+    const disconnected = strictBool(query, 'disconnected');
+    const search = query.search?.trim();
     const connections = store
       .findConnections({
         ...(customer ? { userId: customer.id } : query.userId ? { userId: query.userId } : {}),
@@ -159,10 +223,13 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
         ...(query.integrationKey ? { integrationKey: query.integrationKey } : {}),
         ...(includeArchived === undefined ? {} : { includeArchived }),
         ...(isTest === undefined ? {} : { isTest }),
+        ...(connected === undefined ? {} : { connected }),
+        ...(disconnected === undefined ? {} : { disconnected }),
+        ...(search ? { search } : {}),
       })
       .sort(newestFirst);
     const page = paginate(connections, query);
-    return c.json({ ...page, items: page.items.map(toApiConnection) });
+    return c.json({ ...page, items: page.items.map(api) });
   });
   app.post('/connections', auth, async (c) => {
     const customer = requireCustomer(c);
@@ -172,19 +239,20 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
       ...(integration === undefined ? {} : { integration }),
       ...(optionalString(body, 'authOptionKey') === undefined ? {} : { authOptionKey: optionalString(body, 'authOptionKey') }),
       ...(optionalString(body, 'name') === undefined ? {} : { name: optionalString(body, 'name') }),
-      parameters: body.parameters ?? body.credentials,
+      // 0.28 names the user's input `input` (1.14: `parameters`); raw `credentials` are taken as input too.
+      parameters: body.input ?? body.parameters ?? body.credentials,
       allowMultipleConnections: body.allowMultipleConnections !== false,
     });
-    return c.json(toApiConnection(commitConnect(store, prepared)), 201);
+    return c.json(api(commitConnect(store, prepared)), 201);
   });
-  app.get('/connections/:selector', auth, (c) => c.json(toApiConnection(findConnection(c))));
+  app.get('/connections/:selector', auth, (c) => c.json(api(findConnection(c))));
   const patchConnection = async (c: C) => {
     const connection = findConnection(c);
     const body = await jsonBody(c);
     const name = optionalString(body, 'name');
     if (name !== undefined && name.trim() === '') throw new MembraneApiError(400, '"name" must not be empty.');
     const updated = store.updateConnection(connection.id, name === undefined ? {} : { name: name.trim() });
-    return c.json(toApiConnection(updated));
+    return c.json(api(updated));
   };
   app.patch('/connections/:selector', auth, patchConnection);
   app.put('/connections/:selector', auth, patchConnection);
@@ -193,7 +261,7 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
     const archived = connection.archivedAt
       ? connection
       : store.updateConnection(connection.id, { archivedAt: new Date().toISOString() });
-    return c.json(toApiConnection(archived));
+    return c.json(api(archived));
   });
   app.post('/connections/:selector/refresh-credentials', auth, (c) => {
     const connection = findConnection(c);
@@ -209,7 +277,13 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
         type: 'connection',
       });
     }
-    const refreshed = store.updateConnection(connection.id, { disconnected: false, error: undefined });
-    return c.json(toApiConnection(refreshed));
+    if (connection.isDefunct) {
+      throw new MembraneApiError(400, `The connection to ${integration?.name ?? 'this app'} is defunct, so its credentials cannot be refreshed; reconnect it.`, {
+        type: 'connection',
+        key: 'connection_is_defunct',
+      });
+    }
+    const refreshed = store.updateConnection(connection.id, { disconnected: false, error: undefined, errors: undefined, requestError: undefined });
+    return c.json(api(refreshed));
   });
 }

@@ -37,11 +37,16 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:12px 0
 fieldset{border:0;padding:0;margin:12px 0}fieldset label{display:flex;gap:8px;font-weight:400;align-items:center}fieldset input{width:auto}
 `;
 
+/** Inline favicon: mounted under a base path (Vite plugin), `/favicon.ico` is not the emulator's. */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="4" fill="#3d5afe"/></svg>',
+)}`;
+
 /** A complete emulator page. */
 export function renderPage(title: string, body: string, script = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)} · Membrane emulator</title><style>${STYLES}</style></head>
+<link rel="icon" href="${FAVICON}"><title>${escapeHtml(title)} · Membrane emulator</title><style>${STYLES}</style></head>
 <body><main>${body}<p class="dev">Local Membrane emulator: development only, no real app is contacted.</p></main>${
     script ? `<script>${script}</script>` : ''
   }</body></html>`;

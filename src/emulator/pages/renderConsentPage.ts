@@ -1,4 +1,5 @@
 import type { ConsentMode } from '../createFaultController.js';
+import { optionSchema } from '../prepareConnect.js';
 import type { PreparedConnect } from '../prepareConnect.js';
 import { escapeHtml, renderPage, scriptJson } from './html.js';
 import { maskParameters } from './maskParameters.js';
@@ -15,7 +16,7 @@ export function renderConsentPage(options: {
 }): string {
   const { prepared, consentId, actionUrl, consent } = options;
   const { integration, customer, option } = prepared;
-  const rows = maskParameters(option.ui?.schema, prepared.parameters)
+  const rows = maskParameters(optionSchema(option), prepared.parameters)
     .map(({ label, value }) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
   const body = `

@@ -1,4 +1,5 @@
 import type { EmulatorAuthOption, EmulatorConnectionRecord, EmulatorCustomer, EmulatorDataSchema, EmulatorIntegrationRecord } from '../types.js';
+import { optionSchema } from '../prepareConnect.js';
 import { embedClientScript } from './embedClientScript.js';
 import { escapeHtml, renderPage, scriptJson } from './html.js';
 
@@ -123,7 +124,7 @@ function fieldInput(field: string, schema: EmulatorDataSchema, required: boolean
 }
 
 function optionFields(option: EmulatorAuthOption, active: boolean): string {
-  const schema = option.ui?.schema;
+  const schema = optionSchema(option);
   const required = new Set(schema?.required ?? []);
   const fields = Object.entries(schema?.properties ?? {})
     .map(([field, property]) => fieldInput(field, property, required.has(field), `f-${option.key}-${field}`))
