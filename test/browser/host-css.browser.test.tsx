@@ -233,7 +233,7 @@ describe.each(['light', 'dark'] as const)('under host CSS, %s theme', (theme) =>
     expect(facts.alignments).toEqual(['start']);
     expect(Math.abs(facts.nameTextOffset), 'first name: text from its left edge (px)').toBeLessThan(1);
     expect(facts.rowHeight, 'row height (rem)').toBeCloseTo(baseline.rowHeight, 1);
-    // The theme's colours apply (light-dark() tokens follow the kit root's color-scheme).
+    // The theme's colours apply.
     expect(getComputedStyle(root).color).toBe(theme === 'dark' ? 'rgb(236, 238, 242)' : 'rgb(26, 29, 35)');
   });
 });
@@ -327,9 +327,14 @@ describe('the app still wins', () => {
     expect(getComputedStyle(button).borderTopLeftRadius).toBe('0px');
   });
 
-  it.each(['light', 'dark'] as const)('--mk-color-primary on :root wins (%s theme)', async (theme) => {
-    await renderPage({ host: 'next', theme, appCss: ':root { --mk-color-primary: rgb(1, 102, 94); }' });
+  it('--mk-color-primary on :root wins in the light theme; the dark theme keeps its own unless set on the kit', async () => {
+    await renderPage({ host: 'next', appCss: ':root { --mk-color-primary: rgb(1, 102, 94); }' });
     expect(getComputedStyle(single()).backgroundColor).toBe('rgb(1, 102, 94)');
+    cleanup();
+    resetSharedKits();
+    for (const style of styleElements.splice(0)) style.remove();
+    await renderPage({ host: 'next', theme: 'dark', appCss: ':root { --mk-color-primary: rgb(1, 102, 94); }' });
+    expect(getComputedStyle(single()).backgroundColor).toBe('rgb(154, 171, 255)');
   });
 
   it("tokens on the provider's className and inline win over :root", async () => {
