@@ -1,6 +1,7 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import type { Plugin } from 'vite';
 import { EMULATOR_WORKSPACE_KEY } from '../src/emulator/constants.js';
+import { lazyEmulators } from './lazyEmulators.js';
 import { workspaces } from './workspaces.js';
 
 const VIRTUAL_ID = 'virtual:membrane-emulator';
@@ -28,6 +29,35 @@ function staticEmulatorModule(): Plugin {
   };
 }
 
+/**
+ * Storybook's react-docgen plugin parses every .ts/.tsx file the preview loads (about a hundred
+ * modules of the kit) to find components, and follows their imports: the largest share of the dev
+ * server's work on the first page load. Prop tables and inferred controls only need the
+ * components the stories document, which live in .tsx files under src/react/components and stories/.
+ */
+const DOCGEN_FILES = /\/(src\/react\/components|stories)\/.+\.tsx$/;
+
+function narrowDocgen(plugins: unknown[]): void {
+  for (const plugin of plugins) {
+    if (Array.isArray(plugin)) {
+      narrowDocgen(plugin);
+      continue;
+    }
+    const candidate = plugin as Plugin | null;
+    if (candidate?.name !== 'storybook:react-docgen-plugin' || typeof candidate.transform !== 'function') continue;
+    const transform = candidate.transform;
+    candidate.transform = function (code, id, options) {
+      return DOCGEN_FILES.test(id.split('?')[0] ?? id) ? transform.call(this, code, id, options) : undefined;
+    };
+  }
+}
+
+/**
+ * What the first story needs, transformed while the browser is still on its way (Vite's warm-up):
+ * the preview (decorators, the whole kit) and the Playground, the first story in the sidebar.
+ */
+const WARMUP_FILES = ['./.storybook/preview.tsx', './stories/playground/Playground.stories.tsx'];
+
 const config: StorybookConfig = {
   framework: {
     name: '@storybook/react-vite',
@@ -37,23 +67,20 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Change detection (the sidebar's "changed since the last commit" marks) runs git and parses
+  // every story's import graph right at start, on the two cores the first page load needs.
+  features: { changeDetection: false },
   async viteFinal(viteConfig, { configType }) {
     const { mergeConfig } = await import('vite');
     const staticBuild = configType === 'PRODUCTION';
-    // The dev server (and the Vitest run of the stories) mounts the real emulator; a static build
-    // answers the same URLs in the browser through MSW.
-    const emulatorPlugins: Plugin[] = staticBuild
-      ? [staticEmulatorModule()]
-      : await (async () => {
-          const { membraneEmulator } = await import('../src/emulator/membraneEmulator.js');
-          // The demo workspace comes first: its plugin answers `virtual:membrane-emulator` and prints the URLs.
-          return Object.values(workspaces).map(({ path, seed }) =>
-            membraneEmulator({ path, seed: seed(), quiet: path !== workspaces.demo.path }),
-          );
-        })();
+    narrowDocgen(viteConfig.plugins ?? []);
     return mergeConfig(viteConfig, {
-      plugins: emulatorPlugins,
+      // The dev server (and the Vitest run of the stories) mounts the real emulators, loaded once
+      // the server is up (.storybook/lazyEmulators.ts); a static build answers the same URLs in the
+      // browser through MSW.
+      plugins: [staticBuild ? staticEmulatorModule() : lazyEmulators()],
       define: { __MEMBRANE_EMULATOR_MODE__: JSON.stringify(staticBuild ? 'msw' : 'server') },
+      ...(staticBuild || process.env.VITEST ? {} : { server: { warmup: { clientFiles: WARMUP_FILES } } }),
     });
   },
 };

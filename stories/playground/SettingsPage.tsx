@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { ConnectButton, ConnectionStatus, IntegrationsList, useConnectionState } from '../../src/index.js';
 import './playground.css';
 
@@ -11,6 +12,32 @@ const recommended = [
 ];
 
 const navigation = ['Profile', 'Workspace', 'Members', 'Billing', 'Integrations', 'API keys', 'Security'];
+
+/**
+ * On a narrow screen the settings navigation is one scrollable row: scroll it (only it, not the
+ * page) so the current section's tab is in view, centred when it can be, in either direction,
+ * and again whenever the row's width changes (rotation, resize, the wide layout coming back).
+ */
+function useCurrentTabInView<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (!list) return;
+    const reveal = () => {
+      const current = list.querySelector('[aria-current="page"]');
+      if (!current || list.scrollWidth <= list.clientWidth) return;
+      const box = list.getBoundingClientRect();
+      const tab = current.getBoundingClientRect();
+      if (tab.left >= box.left && tab.right <= box.right) return;
+      list.scrollLeft += tab.left + tab.width / 2 - (box.left + box.width / 2);
+    };
+    reveal();
+    const observer = new ResizeObserver(reveal);
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}
 
 function RecommendedCard({ integrationKey, pitch, mode }: { integrationKey: string; pitch: string; mode: PlaygroundMode }) {
   const { integration, state } = useConnectionState(integrationKey);
@@ -41,6 +68,7 @@ function RecommendedCard({ integrationKey, pitch, mode }: { integrationKey: stri
  * kit on one page, sharing one token and one request per resource.
  */
 export function SettingsPage({ mode }: { mode: PlaygroundMode }) {
+  const tabsRef = useCurrentTabInView<HTMLUListElement>();
   return (
     <div className="pg-app">
       <header className="pg-topbar">
@@ -58,7 +86,7 @@ export function SettingsPage({ mode }: { mode: PlaygroundMode }) {
       <div className="pg-body">
         <nav className="pg-sidebar" aria-label="Settings">
           <h2>Settings</h2>
-          <ul>
+          <ul ref={tabsRef}>
             {navigation.map((item) => (
               <li key={item}>
                 <a href={`#${item.toLowerCase().replace(/\s+/g, '-')}`} aria-current={item === 'Integrations' ? 'page' : undefined}>
