@@ -14,7 +14,7 @@
 // Nothing marked `@internal` may be exported from a public entry: that fails in both modes.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Extractor, ExtractorConfig, ExtractorLogLevel } from '@microsoft/api-extractor';
 
@@ -33,8 +33,25 @@ if (wantsUpdate && inCi) console.warn('check-api: CI is set, so --update is igno
 const reportName = (subpath) => (subpath === '.' ? 'index' : subpath.replace(/^\.\//, '').replaceAll('/', '-'));
 const importName = (subpath) => (subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`);
 
+/** A pattern export (`"./styles.*.css": "./dist/styles.*.css"`) stands for each built file it matches. */
+function expandPattern([subpath, target]) {
+  if (!subpath.includes('*') || typeof target !== 'string') return [[subpath, target]];
+  const [prefix, suffix] = target.split('*');
+  const folder = dirname(join(root, prefix));
+  const start = basename(prefix);
+  if (!existsSync(folder)) return [[subpath, target]];
+  return readdirSync(folder)
+    .filter((name) => name.startsWith(start) && name.endsWith(suffix) && name.length > start.length + suffix.length)
+    .sort()
+    .map((name) => {
+      const star = name.slice(start.length, name.length - suffix.length);
+      return [subpath.replace('*', star), target.replace('*', star)];
+    });
+}
+
 const entries = Object.entries(pkg.exports)
   .filter(([subpath]) => subpath !== './package.json')
+  .flatMap(expandPattern)
   .map(([subpath, target]) => {
     const types = typeof target === 'object' ? target.types : undefined;
     const file = types ?? (typeof target === 'string' ? target : undefined);

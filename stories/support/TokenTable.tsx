@@ -8,7 +8,7 @@ interface TokenGroup {
 
 /** The kit's tokens, read from styles.css itself (the light block), so this table can never miss one. */
 function readTokenGroups(css: string): TokenGroup[] {
-  const start = css.indexOf(':where(.mk-root) {');
+  const start = css.indexOf(':where(:root, :host) {');
   const block = css.slice(start, css.indexOf('\n  }', start));
   const groups: TokenGroup[] = [];
   for (const line of block.split('\n')) {
