@@ -18,9 +18,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import kitCss from '../../src/styles/styles.css?raw';
 import tailwindPreflight from 'tailwindcss/preflight.css?raw';
 import bootstrapReboot from 'bootstrap/dist/css/bootstrap-reboot.css?raw';
-import nextGlobals from './host-css/next-globals.css?raw';
-import nextPage from './host-css/next-page.css?raw';
-import viteIndex from './host-css/vite-index.css?raw';
+// The example apps' own starter CSS, as create-next-app and create-vite write it (one copy, there).
+import nextGlobals from '../../examples/next-app-router/app/globals.css?raw';
+import nextPage from '../../examples/next-app-router/app/page.module.css?raw';
+import viteIndex from '../../examples/vite-react18/src/index.css?raw';
 import {
   ConnectButton,
   ConnectionStatus,
