@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from '../utils/useIsomorphicLayoutEffect.js';
 
 /** The rows {@link useRovingRows} moves between; a {@link RenderWindow} is one. */
 export interface RovingRowsSource {
@@ -44,7 +45,7 @@ function focusRow(row: Element | undefined): boolean {
 export function useRovingRows<E extends HTMLElement>(containerRef: RefObject<E | null>, { total, showNextBatch, showAll }: RovingRowsSource): RovingRows<E> {
   // A row to focus once it is rendered (after ArrowDown or End past the rendered rows, or "Show more").
   const focusAfterRender = useRef<number | null>(null);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const index = focusAfterRender.current;
     const row = index === null ? undefined : containerRef.current?.children[index];
     if (!row) return;
