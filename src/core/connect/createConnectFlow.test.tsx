@@ -4,6 +4,7 @@ import type { HostedUi, HostedUiResult } from '../api/sdk/types.js';
 import type { MembraneConnection, MembraneConnectorSpec, MembraneIntegration } from '../api/types.js';
 import { KitError } from '../errors/KitError.js';
 import { createPendingConnectStore } from '../state/createPendingConnectStore.js';
+import { deferred } from '../token/test-utils/makeJwt.js';
 import type { ConnectFlowEvent } from './ConnectFlowEvent.js';
 import type { ConnectFlowHost } from './ConnectFlowHost.js';
 import { REDIRECT_MARKER_KEY } from './connectWithRedirect.js';
@@ -90,16 +91,6 @@ const failed = (requestId: string, error: string, errorData?: unknown) => ({
   error,
   errorData,
 });
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 interface HostSetup {
   integrations?: MembraneIntegration[];
