@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isKitError, type KitError } from '../errors/KitError.js';
 import { createTokenManager } from '../token/createTokenManager.js';
-import { makeTokenAt } from '../token/test-utils/makeJwt.js';
+import { generationOf, makeTokenAt } from '../token/test-utils/makeJwt.js';
 import { isTokenError } from '../token/TokenError.js';
 import { createMembraneApi } from './createMembraneApi.js';
 import { MEMBRANE_API_VERSION } from './MEMBRANE_API_VERSION.js';
@@ -21,12 +21,6 @@ let minGeneration = 1;
 const seen: Seen[] = [];
 let server: Server;
 let apiUri: string;
-
-function generationOf(authorization: string | undefined): number | undefined {
-  const payload = authorization?.replace(/^Bearer /, '').split('.')[1];
-  if (!payload) return undefined;
-  return (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { g?: number }).g;
-}
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTokenManager } from '../../token/createTokenManager.js';
 import { isTokenError, TokenError } from '../../token/TokenError.js';
-import { makeTokenAt } from '../../token/test-utils/makeJwt.js';
+import { generationOf, makeTokenAt } from '../../token/test-utils/makeJwt.js';
 import { createKitClient } from './createKitClient.js';
 import { getTokenManager } from './getTokenManager.js';
 
@@ -25,13 +25,6 @@ let minGeneration = 1;
 const seen: SeenRequest[] = [];
 let server: Server;
 let apiUri: string;
-
-function generationOf(authorization: string | undefined): number | undefined {
-  const token = authorization?.replace(/^Bearer /, '');
-  const payload = token?.split('.')[1];
-  if (!payload) return undefined;
-  return (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { g?: number }).g;
-}
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -33,3 +33,10 @@ export function deferred<T>(): Deferred<T> {
   });
   return { promise, resolve, reject };
 }
+
+/** The `g` (generation) claim of a `Bearer` header's JWT, for test servers that refuse old tokens. */
+export function generationOf(authorization: string | undefined): number | undefined {
+  const payload = authorization?.replace(/^Bearer /, '').split('.')[1];
+  if (!payload) return undefined;
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { g?: number }).g;
+}
