@@ -116,21 +116,21 @@ export function createKit(options: CreateKitOptions): MembraneKit {
   const hostedUi = async () => {
     if (hostedUiFor?.sdk !== latestSdk) {
       const sdk = latestSdk;
-      hostedUiFor = {
+      const entry: NonNullable<typeof hostedUiFor> = {
         sdk,
-        get: import('../../core/api/sdk/createHostedUi.js').then(({ createHostedUi }) =>
-          createHostedUi({ sdk, client: externalClient, tokenManager, apiUri, uiUri }),
+        get: import('../../core/api/sdk/createHostedUi.js').then(
+          ({ createHostedUi }) => createHostedUi({ sdk, client: externalClient, tokenManager, apiUri, uiUri }),
+          (error: unknown) => {
+            // A failed download of the adapters is tried again on the next open (a failed SDK load
+            // is retried by createHostedUi itself).
+            if (hostedUiFor === entry) hostedUiFor = undefined;
+            throw toKitError(error);
+          },
         ),
       };
+      hostedUiFor = entry;
     }
-    const current = hostedUiFor;
-    try {
-      return await (await current.get)();
-    } catch (error) {
-      // A failed download of the adapters is tried again on the next open.
-      if (hostedUiFor === current) hostedUiFor = undefined;
-      throw toKitError(error);
-    }
+    return (await hostedUiFor.get)();
   };
   const queryClient =
     options.queryClient ??
