@@ -50,7 +50,11 @@ beforeAll(async () => {
         res.writeHead(502, { 'content-type': 'text/html' });
         res.end('<h1>Bad gateway</h1>');
       } else if (path === '/limited') json(429, { type: 'bad_request', key: 'rate_limit_exceeded', message: 'Slow down' });
-      else if (path === '/echo') json(200, { got: JSON.parse(body || 'null') });
+      else if (path === '/connection-options' && req.method === 'POST') {
+        const target = JSON.parse(body || '{}') as { integrationKey?: string };
+        if (target.integrationKey === 'object-answer') json(200, { items: [{ key: 'oauth', type: 'oauth2' }] });
+        else json(200, [{ key: 'oauth', type: 'oauth2', title: 'OAuth' }, { key: 'cc', type: 'client-credentials' }, 'junk']);
+      } else if (path === '/echo') json(200, { got: JSON.parse(body || 'null') });
       else if (path === '/slow') setTimeout(() => json(200, {}), 2_000);
       else json(404, { type: 'bad_request', key: 'not_found', message: `Not found: ${path}` });
     });
@@ -147,6 +151,31 @@ describe('createMembraneApi', () => {
       expect(error.message).not.toContain(token);
       expect(String((error.cause as Error).message)).not.toContain(token);
     }
+  });
+
+  it('asks POST /connection-options with a JSON body, the Bearer token and the version header', async () => {
+    const { api, tokens } = setup();
+    await expect(api.getConnectionOptions({ integrationId: 'int-1' })).resolves.toEqual([
+      { key: 'oauth', type: 'oauth2', title: 'OAuth' },
+      { key: 'cc', type: 'client-credentials' },
+    ]);
+    await api.getConnectionOptions({ connectionId: 'conn-1', connectorParameters: { region: 'eu' } });
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /connection-options', 'POST /connection-options']);
+    expect(seen[0]?.body).toBe('{"integrationId":"int-1"}');
+    expect(seen[1]?.body).toBe('{"connectionId":"conn-1","connectorParameters":{"region":"eu"}}');
+    expect(seen[0]?.headers['content-type']).toBe('application/json');
+    expect(seen[0]?.headers['membrane-api-version']).toBe(MEMBRANE_API_VERSION);
+    expect(seen[0]?.headers.authorization).toBe(`Bearer ${tokens[0]}`);
+  });
+
+  it('rejects a /connection-options answer that is not an array as KitError server, and a request without a target', async () => {
+    const { api } = setup();
+    const notArray = await failure(api.getConnectionOptions({ integrationKey: 'object-answer' }));
+    expect(notArray.code).toBe('server');
+    expect(notArray.message).toContain('instead of a list of connection options');
+    const noTarget = await failure(api.getConnectionOptions({}));
+    expect(noTarget.code).toBe('invalid_parameters');
+    expect(seen).toHaveLength(1);
   });
 
   it('maps HTTP errors to KitError codes, keeping status and Membrane body', async () => {

@@ -7,6 +7,7 @@ import { MEMBRANE_API_VERSION } from './MEMBRANE_API_VERSION.js';
 import { MembraneHttpError } from './MembraneHttpError.js';
 import type {
   MembraneConnection,
+  MembraneConnectionOption,
   MembraneConnectorSpec,
   MembraneErrorData,
   MembraneIntegration,
@@ -47,6 +48,22 @@ export interface ListConnectionsParams {
 }
 
 /**
+ * Which connect {@link MembraneApi.getConnectionOptions} asks about: a new connection to an
+ * integration (`integrationId` or `integrationKey`) or a reconnect (`connectionId`).
+ *
+ * @example
+ * ```ts
+ * const target: ConnectionOptionsTarget = { integrationId: integration.id };
+ * ```
+ */
+export interface ConnectionOptionsTarget {
+  integrationId?: string;
+  integrationKey?: string;
+  connectionId?: string;
+  connectorParameters?: Record<string, unknown>;
+}
+
+/**
  * The kit's typed client for Membrane's REST API: the only code that sends requests to Membrane for
  * lists, statuses, connection lookups, disconnect and the custom connect flow. Every method rejects
  * with a `KitError`.
@@ -67,6 +84,12 @@ export interface MembraneApi {
   getIntegration(keyOrId: string, signal?: AbortSignal): Promise<MembraneIntegration>;
   /** `GET /integrations/{keyOrId}/connector-spec`: the auth options when the integration has none of its own. */
   getConnectorSpec(keyOrId: string, signal?: AbortSignal): Promise<MembraneConnectorSpec>;
+  /**
+   * `POST /connection-options` (membrane-sdk-0.28.md §1, step 1): the auth options the server offers
+   * for this connect; the custom flow reads the matched option's `type` to pick its transport. The
+   * answer must be a JSON array, anything else rejects with `KitError` `server`.
+   */
+  getConnectionOptions(target: ConnectionOptionsTarget, options?: { signal?: AbortSignal }): Promise<MembraneConnectionOption[]>;
   /** `GET /connections` (one page). */
   listConnections(params?: ListConnectionsParams, signal?: AbortSignal): Promise<MembranePage<MembraneConnection>>;
   /** `GET /connections/{id}`. */
@@ -206,6 +229,27 @@ export function createMembraneApi(options: CreateMembraneApiOptions): MembraneAp
     getIntegration: async (keyOrId, signal) => request('GET', `/integrations/${pathSegment(keyOrId, 'integrationKey')}`, { signal }),
     getConnectorSpec: async (keyOrId, signal) =>
       request('GET', `/integrations/${pathSegment(keyOrId, 'integrationKey')}/connector-spec`, { signal }),
+    getConnectionOptions: async (target, { signal } = {}) => {
+      const { integrationId, integrationKey, connectionId, connectorParameters } = target ?? {};
+      if (![integrationId, integrationKey, connectionId].some((id) => typeof id === 'string' && id.trim() !== '')) {
+        throw new KitError(
+          'invalid_parameters',
+          'membrane-react-kit: getConnectionOptions needs an integrationId, an integrationKey or a connectionId.',
+        );
+      }
+      const body = { integrationId, integrationKey, connectionId, connectorParameters };
+      const answer = await request<unknown>('POST', '/connection-options', { body, signal });
+      if (!Array.isArray(answer)) {
+        throw new KitError(
+          'server',
+          `Membrane answered POST /connection-options with ${answer === undefined ? 'an empty body' : typeof answer} instead of a list of connection options; check that apiUri points at a Membrane API that serves the current connect flow.`,
+        );
+      }
+      return answer.filter(
+        (option): option is MembraneConnectionOption =>
+          typeof option === 'object' && option !== null && typeof (option as { type?: unknown }).type === 'string',
+      );
+    },
     listConnections: (params = {}, signal) => request('GET', '/connections', { query: { ...params }, signal }),
     getConnection: async (connectionId, signal) => request('GET', `/connections/${pathSegment(connectionId, 'connectionId')}`, { signal }),
     disconnectIntegration: async (keyOrId) => {

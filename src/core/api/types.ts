@@ -107,6 +107,27 @@ export interface MembraneAuthOption {
 }
 
 /**
+ * One element of `POST /connection-options` (membrane-sdk-0.28.md §1, step 1): an auth option the
+ * server offers for a connect. The SDK reads only `key` and `type`; the rest is the reference's
+ * inferred `GeneratedConnectorOption` shape.
+ *
+ * @example
+ * ```ts
+ * const option: MembraneConnectionOption = { key: 'client-credentials', type: 'client-credentials' };
+ * ```
+ */
+export interface MembraneConnectionOption {
+  key?: string;
+  /** `client-credentials` means no user step: the connect runs in a hidden iframe. */
+  type: string;
+  title?: string;
+  description?: string;
+  inputSchema?: ParametersSchema;
+  connectorParametersSchema?: unknown;
+  oAuthCallbackUri?: string;
+}
+
+/**
  * An integration of the workspace, with the current customer's `connection` when there is one.
  *
  * @example
