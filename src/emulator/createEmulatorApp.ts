@@ -7,6 +7,7 @@ import { registerConnectRoutes } from './app/registerConnectRoutes.js';
 import { registerControlRoutes } from './app/registerControlRoutes.js';
 import { registerEmbedRoutes } from './app/registerEmbedRoutes.js';
 import { registerRestRoutes } from './app/registerRestRoutes.js';
+import { registerScreenRoutes } from './app/registerScreenRoutes.js';
 import { createConnectionEvents } from './createConnectionEvents.js';
 import { createEmulatorStore } from './createEmulatorStore.js';
 import type { EmulatorStore } from './createEmulatorStore.js';
@@ -154,6 +155,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   registerRestRoutes(app, ctx);
   registerConnectRoutes(app, ctx);
   registerEmbedRoutes(app, ctx);
+  registerScreenRoutes(app, ctx);
 
   app.notFound((c) => c.json(new MembraneApiError(404, `No emulated endpoint for ${c.req.method} ${relativePath(c.req.path, basePath)}.`).data, 404));
   app.onError((error, c) => {

@@ -1,7 +1,10 @@
 /**
  * Client script of the prebuilt UI pages: a penpal v6 child (docs/membrane-api.md §4, by hand: syn →
  * synAck → ack, then calls) plus small helpers for the page's buttons. Plain ES5 so it runs in any
- * browser without a build step. The page's config is in `window.__EMBED__`.
+ * browser without a build step. The page's config is in `window.__EMBED__`. The 0.28 hosted screens
+ * (`/screens/*`, membrane-sdk-0.28.md §2) run the same script with `screen: true`: they move
+ * between screens by form POST (`data-action="post"`, the token in the body, never in a URL),
+ * and close after a disconnect instead of reloading (a reload would re-send the POST).
  */
 export const embedClientScript = `(function(){
 var cfg=window.__EMBED__;var parent=window.parent!==window?window.parent:null;
@@ -25,13 +28,18 @@ function api(method,path,body){return fetch(cfg.apiBase+path,{method:method,head
   .then(function(r){return r.json().then(function(d){if(!r.ok)throw d;return d;});});}
 function page(path,extra){var q='?token='+encodeURIComponent(cfg.token)+(extra||'');location.href=cfg.uiBase+'/embed'+path+q;}
 function close(){return call('close');}
+function post(path,fields){var f=document.createElement('form');f.method='POST';f.action=cfg.apiBase+path;f.hidden=true;
+  var all={token:cfg.token};if(cfg.theme)all.theme=cfg.theme;for(var k in fields)if(Object.prototype.hasOwnProperty.call(fields,k))all[k]=fields[k];
+  for(var n in all){if(!Object.prototype.hasOwnProperty.call(all,n)||all[n]==null)continue;var i=document.createElement('input');i.type='hidden';i.name=n;i.value=String(all[n]);f.appendChild(i);}
+  document.body.appendChild(f);f.submit();}
 function showError(err){var el=document.getElementById('error');if(el){el.textContent=(err&&err.message)||String(err);el.hidden=false;}}
 ready().then(function(){call('handshake');});
 document.addEventListener('click',function(e){var t=e.target.closest&&e.target.closest('[data-action]');if(!t)return;e.preventDefault();
   var a=t.getAttribute('data-action');
   if(a==='close')close();
   else if(a==='open')page(t.getAttribute('data-path'),'&returnTo='+encodeURIComponent(location.pathname.replace(/^.*\\/embed/,'')));
-  else if(a==='disconnect'){t.disabled=true;api('DELETE','/connections/'+t.getAttribute('data-connection')).then(function(){location.reload()},function(err){t.disabled=false;showError(err)});}
+  else if(a==='post')post(t.getAttribute('data-path'),JSON.parse(t.getAttribute('data-fields')||'{}'));
+  else if(a==='disconnect'){t.disabled=true;api('DELETE','/connections/'+t.getAttribute('data-connection')).then(function(){if(cfg.screen)close();else location.reload()},function(err){t.disabled=false;showError(err)});}
 });
 var form=document.getElementById('connect-form');
 function placeholder(input){var s=input.getAttribute('data-format'),min=Number(input.getAttribute('minlength')||0);

@@ -17,12 +17,15 @@ export interface EmbedConfig {
   returnTo?: string;
 }
 
-type State = 'connected' | 'disconnected' | 'error' | 'not-connected';
+/** What a prebuilt UI page shows for a connection. */
+export type State = 'connected' | 'disconnected' | 'error' | 'not-connected';
 
-const stateOf = (connection: EmulatorConnectionRecord | undefined): State =>
+/** The state badge of a connection (none: not connected). */
+export const stateOf = (connection: EmulatorConnectionRecord | undefined): State =>
   !connection ? 'not-connected' : connection.error ? 'error' : connection.disconnected ? 'disconnected' : 'connected';
 
-const STATE_LABEL: Record<State, string> = {
+/** Badge text per state. */
+export const STATE_LABEL: Record<State, string> = {
   connected: 'Connected',
   disconnected: 'Disconnected',
   error: 'Error',
@@ -31,7 +34,8 @@ const STATE_LABEL: Record<State, string> = {
 
 const closeButton = '<button type="button" data-action="close">Close</button>';
 
-function embedPage(title: string, body: string, config: EmbedConfig): string {
+/** A page of the prebuilt UI: `body`, an error slot and the penpal child script with `config`. */
+export function embedPage(title: string, body: string, config: EmbedConfig): string {
   return renderPage(
     title,
     `${body}<p id="error" class="error" role="alert" hidden></p>`,
