@@ -8,6 +8,7 @@ import { registerControlRoutes } from './app/registerControlRoutes.js';
 import { registerEmbedRoutes } from './app/registerEmbedRoutes.js';
 import { registerRestRoutes } from './app/registerRestRoutes.js';
 import { registerScreenRoutes } from './app/registerScreenRoutes.js';
+import { registerWorkspaceEventsRoute } from './app/registerWorkspaceEventsRoute.js';
 import { createConnectionEvents } from './createConnectionEvents.js';
 import { createEmulatorStore } from './createEmulatorStore.js';
 import type { EmulatorStore } from './createEmulatorStore.js';
@@ -156,6 +157,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   registerConnectRoutes(app, ctx);
   registerEmbedRoutes(app, ctx);
   registerScreenRoutes(app, ctx);
+  registerWorkspaceEventsRoute(app, ctx);
 
   app.notFound((c) => c.json(new MembraneApiError(404, `No emulated endpoint for ${c.req.method} ${relativePath(c.req.path, basePath)}.`).data, 404));
   app.onError((error, c) => {

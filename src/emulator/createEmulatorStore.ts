@@ -29,6 +29,14 @@ export interface ConnectionFilter {
   search?: string;
 }
 
+/** One changed connection, as {@link EmulatorStore.watchConnections} reports it. */
+export interface EmulatorConnectionChange {
+  /** The connection after the change (before it, for one that a reset or restore removed). */
+  connection: EmulatorConnectionRecord;
+  /** The `internalId` (the token's `id`) of the customer it belongs to, when that customer is known. */
+  customerInternalId: string | undefined;
+}
+
 /** The emulator's in-memory workspace. */
 export interface EmulatorStore {
   readonly integrations: readonly EmulatorIntegrationRecord[];
@@ -54,6 +62,11 @@ export interface EmulatorStore {
   restore(snapshot: EmulatorSnapshot): void;
   /** Called after every change of customers or connections (used by persistence). */
   subscribe(listener: () => void): () => void;
+  /**
+   * Called after every created or updated connection; after `reset()` and `restore()` once for each
+   * connection there before or after (used by the `/sse/workspace` stream).
+   */
+  watchConnections(listener: (change: EmulatorConnectionChange) => void): () => void;
 }
 
 /**
@@ -79,6 +92,21 @@ export function createEmulatorStore(seed: EmulatorSeed = createDefaultSeed()): E
   const requests: EmulatorRequestLogEntry[] = [];
   const listeners = new Set<() => void>();
   const changed = (): void => listeners.forEach((listener) => listener());
+  const connectionListeners = new Set<(change: EmulatorConnectionChange) => void>();
+  const changeOf = (connection: EmulatorConnectionRecord): EmulatorConnectionChange => ({
+    connection,
+    customerInternalId: customers.get(connection.userId)?.internalId,
+  });
+  const connectionsChanged = (changes: EmulatorConnectionChange[]): void =>
+    changes.forEach((change) => connectionListeners.forEach((listener) => listener(change)));
+  /** Replaces customers and connections, then reports every connection there before or after. */
+  const replaceAll = (data: Pick<EmulatorSnapshot, 'customers' | 'connections'>): void => {
+    const before = [...connections.values()].map(changeOf);
+    load(data);
+    const after = [...connections.values()].map(changeOf);
+    changed();
+    connectionsChanged([...before.filter((change) => !connections.has(change.connection.id)), ...after]);
+  };
 
   const load = (data: Pick<EmulatorSnapshot, 'customers' | 'connections'>): void => {
     customers.clear();
@@ -185,6 +213,7 @@ export function createEmulatorStore(seed: EmulatorSeed = createDefaultSeed()): E
       };
       connections.set(record.id, record);
       changed();
+      connectionsChanged([changeOf(record)]);
       return record;
     },
     updateConnection(id, patch) {
@@ -196,12 +225,12 @@ export function createEmulatorStore(seed: EmulatorSeed = createDefaultSeed()): E
       }
       connections.set(id, updated);
       changed();
+      connectionsChanged([changeOf(updated)]);
       return updated;
     },
     reset() {
-      load(seedState());
       requests.length = 0;
-      changed();
+      replaceAll(seedState());
     },
     snapshot: () => ({
       version: 1,
@@ -212,12 +241,15 @@ export function createEmulatorStore(seed: EmulatorSeed = createDefaultSeed()): E
       if (snapshot?.version !== 1 || !Array.isArray(snapshot.customers) || !Array.isArray(snapshot.connections)) {
         throw new TypeError('Not an emulator snapshot: expected { version: 1, customers: [], connections: [] }.');
       }
-      load(snapshot);
-      changed();
+      replaceAll(snapshot);
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    watchConnections(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
   };
   return store;
