@@ -61,7 +61,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'test/node/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/node/**/*.test.ts', 'test/fidelity/**/*.node.test.ts'],
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],
         },
       },
@@ -70,7 +70,8 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: domTests,
+          // The fidelity tests of Membrane's React packages run on React 19 only.
+          include: [...domTests, 'test/fidelity/**/*.dom.test.tsx'],
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],
           setupFiles: ['test/dom/setup.ts', 'test/support/reactStrictMode.ts'],
         },
@@ -93,7 +94,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.browser.test.{ts,tsx}'],
+          include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.browser.test.{ts,tsx}', 'test/fidelity/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/support/reactStrictMode.ts'],
           globalSetup: ['test/browser/globalSetup.ts'],
           testTimeout: 30_000,
