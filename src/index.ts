@@ -68,7 +68,13 @@ export {
 } from './core/query/index.js';
 export type { IntegrationsQuery, ConnectionsQuery } from './core/query/index.js';
 export { KitError, isKitError, toKitError, type KitErrorCode } from './core/errors/index.js';
-export { getConnectionState, type ConnectionState } from './core/state/index.js';
+export {
+  getConnectionState,
+  getConnectionDetails,
+  type ConnectionState,
+  type ConnectionAction,
+  type ConnectionDetails,
+} from './core/state/index.js';
 export { readConnectRedirectResult, clearConnectRedirectResult } from './core/connect/index.js';
 export type {
   AuthOption,

@@ -72,11 +72,13 @@ export {
 export type { IntegrationsQuery, ConnectionsQuery } from './query/index.js';
 export {
   getConnectionState,
+  getConnectionDetails,
   getConnectionErrorMessage,
+  isRepairState,
   CONNECTION_STATES,
   createPendingConnectStore,
 } from './state/index.js';
-export type { ConnectionState, PendingConnectStore, PendingConnects } from './state/index.js';
+export type { ConnectionState, ConnectionAction, ConnectionDetails, PendingConnectStore, PendingConnects } from './state/index.js';
 export {
   createConnectFlow,
   createRedirectClaim,

@@ -137,7 +137,10 @@ function closePopup(popup: ConnectPopupHandle | undefined): void {
 /** The connection a connect repairs: the integration's own, when it is disconnected or in error. */
 function reconnectIdOf(integration: MembraneIntegration | undefined): string | undefined {
   const state = getConnectionState(integration);
-  return (state === 'disconnected' || state === 'error') && integration?.connection?.id ? integration.connection.id : undefined;
+  // needs-action (CLIENT_ACTION_REQUIRED) too: Membrane asks to repair that connection, not to add one.
+  return (state === 'needs-action' || state === 'disconnected' || state === 'error') && integration?.connection?.id
+    ? integration.connection.id
+    : undefined;
 }
 
 /**

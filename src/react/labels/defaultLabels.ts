@@ -11,6 +11,10 @@ export interface MembraneKitLabels {
   connectTo: string;
   reconnect: string;
   reconnectTo: string;
+  /** A connection that needs more input from the customer (Membrane's `clientAction.type: 'provide-input'`). */
+  finishSetup: string;
+  /** Accessible name of that button (`{name}`). */
+  finishSetupOf: string;
   /** A ConnectButton whose integration is already connected. */
   connected: string;
   /** Accessible name of that button (`{name}`). */
@@ -27,6 +31,8 @@ export interface MembraneKitLabels {
   /** Screen-reader prefix of a status badge (`{name}`). */
   statusOf: string;
   errorDetails: string;
+  /** The details of a connected connection whose last request failed (Membrane's `requestError`) (`{message}`). */
+  requestWarning: string;
   listLabel: string;
   searchLabel: string;
   searchPlaceholder: string;
@@ -92,6 +98,8 @@ export const defaultLabels: MembraneKitLabels = {
   connectTo: 'Connect {name}',
   reconnect: 'Reconnect',
   reconnectTo: 'Reconnect {name}',
+  finishSetup: 'Finish setup',
+  finishSetupOf: 'Finish setting up {name}',
   connected: 'Connected',
   connectedTo: '{name} is connected',
   connectAnother: 'Add account',
@@ -103,13 +111,17 @@ export const defaultLabels: MembraneKitLabels = {
   status: {
     'not-connected': 'Not connected',
     connecting: 'Connecting…',
+    'setting-up': 'Setting up…',
+    'needs-action': 'Needs action',
     connected: 'Connected',
+    disconnecting: 'Disconnecting…',
     disconnected: 'Disconnected',
     error: 'Error',
     loading: 'Loading status',
   },
   statusOf: '{name} status:',
   errorDetails: 'Details: {message}',
+  requestWarning: 'Connected, but the last request failed: {message}',
   listLabel: 'Integrations',
   searchLabel: 'Search integrations',
   searchPlaceholder: 'Search integrations…',
