@@ -105,6 +105,7 @@ export type {
   LoadedSdk,
   HostedUi,
   HostedUiResult,
+  HostedUiTheme,
 } from './core/api/index.js';
 export type { KitErrorOptions } from './core/errors/index.js';
 export type { TokenManager, GetTokenOptions } from './core/token/types.js';

@@ -26,7 +26,6 @@ export {
   createHostedUi,
   hostedUiFor,
   resolveSdkClass,
-  loadIntegrationAppSdk,
 } from './api/index.js';
 export type {
   MembraneApi,
@@ -46,6 +45,7 @@ export type {
   CreateHostedUiOptions,
   HostedUi,
   HostedUiResult,
+  HostedUiTheme,
   SdkOption,
   SdkClientClass,
   SdkClientOptions,

@@ -26,5 +26,4 @@ export type {
 export { createHostedUi, hostedUiFor } from './sdk/createHostedUi.js';
 export type { CreateHostedUiOptions } from './sdk/createHostedUi.js';
 export { resolveSdkClass } from './sdk/resolveSdkClass.js';
-export { loadIntegrationAppSdk } from './sdk/loadIntegrationAppSdk.js';
-export type { HostedUi, HostedUiResult, SdkOption, SdkClientClass, SdkClientOptions, LoadedSdk } from './sdk/types.js';
+export type { HostedUi, HostedUiResult, HostedUiTheme, SdkOption, SdkClientClass, SdkClientOptions, LoadedSdk } from './sdk/types.js';

@@ -25,7 +25,8 @@ export interface KitProps {
   /**
    * The Membrane SDK that opens the hosted UI (`mode="prebuilt"`): its client class, or a function
    * that loads it (`() => import('@membranehq/sdk')`), so it downloads only when first opened.
-   * Default: `@integration-app/sdk`, loaded on demand. Lists, statuses and the custom flow never load an SDK.
+   * Default: none, the kit opens Membrane 0.28's hosted screens itself (no SDK needed; only
+   * `manage()` needs one). Lists, statuses and the custom flow never load an SDK.
    */
   sdk?: SdkOption;
   /** Colour theme of this component. Default: the provider's, else `light`. */

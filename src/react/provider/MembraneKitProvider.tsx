@@ -31,7 +31,8 @@ export interface MembraneKitProviderProps {
   client?: ExistingSdkClient;
   /**
    * The Membrane SDK for the hosted UI (`mode="prebuilt"`): its client class, or a loader such as
-   * `() => import('@membranehq/sdk')`. Loaded only when the hosted UI first opens. Default: `@integration-app/sdk`.
+   * `() => import('@membranehq/sdk')`. Loaded only when the hosted UI first opens. Default: none, the kit
+   * opens Membrane 0.28's hosted screens itself (no SDK needed; only `manage()` needs one).
    */
   sdk?: SdkOption;
   /** `light` (default), `dark`, or `system` (follows `prefers-color-scheme`). Sets `data-mk-theme`. */
