@@ -1,3 +1,4 @@
+import { IntegrationAppClient } from '@integration-app/sdk';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { commands, userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -176,11 +177,19 @@ describe('custom flow in Chromium against the emulator', () => {
   });
 });
 
+// These drive the 1.14 SDK's /embed pages: the SDK is given explicitly (the default is the kit's 0.28 screens).
 describe('prebuilt mode in Chromium', () => {
   it('connects through the SDK iframe UI and refreshes the list once', async () => {
     const onConnected = vi.fn();
     render(
-      <IntegrationsList mode="prebuilt" fetchToken={fetchToken} apiUri={emulator().apiUri} uiUri={emulator().uiUri} onConnected={onConnected} />,
+      <IntegrationsList
+        mode="prebuilt"
+        sdk={IntegrationAppClient}
+        fetchToken={fetchToken}
+        apiUri={emulator().apiUri}
+        uiUri={emulator().uiUri}
+        onConnected={onConnected}
+      />,
     );
     const button = await ready('Connect GitHub');
     expect(screen.getByRole('button', { name: 'Manage integrations' })).toBeInTheDocument();
@@ -201,6 +210,7 @@ describe('prebuilt mode in Chromium', () => {
       <ConnectButton
         integrationKey="salesforce"
         mode="prebuilt"
+        sdk={IntegrationAppClient}
         fetchToken={fetchToken}
         apiUri={emulator().apiUri}
         uiUri={emulator().uiUri}
@@ -226,13 +236,14 @@ describe('prebuilt mode in Chromium', () => {
         <ConnectButton
           integrationKey="notion"
           mode="prebuilt"
+          sdk={IntegrationAppClient}
           fetchToken={fetchToken}
           apiUri={emulator().apiUri}
           uiUri={emulator().uiUri}
           onCancel={onCancel}
           onEvent={(event) => events.push(event)}
         />
-        <IntegrationsList mode="prebuilt" searchable={false} fetchToken={fetchToken} apiUri={emulator().apiUri} uiUri={emulator().uiUri} />
+        <IntegrationsList mode="prebuilt" sdk={IntegrationAppClient} searchable={false} fetchToken={fetchToken} apiUri={emulator().apiUri} uiUri={emulator().uiUri} />
       </>,
     );
     await screen.findByRole('list', { name: 'Integrations' }, { timeout: 10_000 });

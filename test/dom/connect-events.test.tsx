@@ -3,7 +3,7 @@
  * failures arrive as `['connect.started', 'connect.failed']` with the same error in both modes,
  * and a connect started before the integration loaded waits for it instead of failing.
  */
-import { IntegrationAccessor, IntegrationAppError } from '@integration-app/sdk';
+import { IntegrationAccessor, IntegrationAppClient, IntegrationAppError } from '@integration-app/sdk';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -36,7 +36,15 @@ function consentFailure(mode: 'custom' | 'prebuilt') {
 async function renderGitHubButton(mode: 'custom' | 'prebuilt', onError = vi.fn()) {
   const events: MembraneKitEvent[] = [];
   render(
-    <ConnectButton integrationKey="github" mode={mode} fetchToken={fetchToken} apiUri={API_URI} onError={onError} onEvent={(event) => events.push(event)} />,
+    <ConnectButton
+      integrationKey="github"
+      mode={mode}
+      sdk={IntegrationAppClient}
+      fetchToken={fetchToken}
+      apiUri={API_URI}
+      onError={onError}
+      onEvent={(event) => events.push(event)}
+    />,
   );
   const button = await screen.findByRole('button', { name: 'Connect GitHub' });
   await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));

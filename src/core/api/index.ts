@@ -9,6 +9,7 @@ export type {
   QueryValue,
   ListIntegrationsParams,
   ListConnectionsParams,
+  ConnectionOptionsTarget,
 } from './createMembraneApi.js';
 export { MEMBRANE_API_VERSION } from './MEMBRANE_API_VERSION.js';
 export { MembraneHttpError } from './MembraneHttpError.js';
@@ -18,6 +19,7 @@ export type {
   MembraneConnection,
   MembraneAuthOption,
   MembraneConnectorSpec,
+  MembraneConnectionOption,
   MembraneErrorData,
   MembranePage,
   MembraneSelf,

@@ -1,6 +1,6 @@
-import type { MembraneApi } from '../api/createMembraneApi.js';
+import type { ConnectionOptionsTarget, MembraneApi } from '../api/createMembraneApi.js';
 import type { HostedUi } from '../api/sdk/types.js';
-import type { MembraneConnection, MembraneConnectorSpec, MembraneIntegration } from '../api/types.js';
+import type { MembraneConnection, MembraneConnectionOption, MembraneConnectorSpec, MembraneIntegration } from '../api/types.js';
 import type { PendingConnectStore } from '../state/createPendingConnectStore.js';
 import type { ConnectFlowEvent } from './ConnectFlowEvent.js';
 import type { ConnectRedirectResult } from './readConnectRedirectResult.js';
@@ -16,6 +16,7 @@ import type { ConnectRedirectResult } from './readConnectRedirectResult.js';
  *   api, hostedUi, pending: createPendingConnectStore(), claimRedirectResult: createRedirectClaim(),
  *   getIntegration: (key) => cache.get(key), loadIntegration: (key) => api.getIntegration(key),
  *   getConnectorSpec: () => undefined, loadConnectorSpec: (key) => api.getConnectorSpec(key),
+ *   getConnectionOptions: () => undefined, loadConnectionOptions: (target) => api.getConnectionOptions(target),
  *   confirmConnection: (id) => api.getConnection(id), connectionChanged: async () => {}, emit: console.log,
  * };
  * ```
@@ -33,6 +34,14 @@ export interface ConnectFlowHost {
   getConnectorSpec(integrationKey: string): MembraneConnectorSpec | undefined;
   /** Loads the connector spec (warms the cache). */
   loadConnectorSpec(integrationKey: string): Promise<MembraneConnectorSpec>;
+  /**
+   * The answer of `POST /connection-options` for this integration (`integrationId`) or connection
+   * (`connectionId`), if already loaded (no request): a click that finds it opens the right window
+   * at once.
+   */
+  getConnectionOptions(target: ConnectionOptionsTarget): MembraneConnectionOption[] | undefined;
+  /** Loads the connection options (from the cache when fresh; one request per target). */
+  loadConnectionOptions(target: ConnectionOptionsTarget): Promise<MembraneConnectionOption[]>;
   /** Fetches the connection from the API: a result is confirmed, never taken from a message alone. */
   confirmConnection(connectionId: string): Promise<MembraneConnection>;
   /** A connection of this integration changed: refresh what shows it. */

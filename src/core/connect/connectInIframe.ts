@@ -21,7 +21,9 @@ export async function connectInIframe(options: ConnectRequestOptions & { request
   const doc = win.document;
   const requestId = options.requestId ?? createRequestId();
   const name = `connection-request-${requestId}`;
-  const listener = listenForConnectionResult({ apiUri: options.apiUri, requestId, win });
+  // One token for the SSE stream's `?token=` and the form: the stream opens first, as the SDK's does.
+  const tokenPromise = (async () => options.getToken())();
+  const listener = listenForConnectionResult({ apiUri: options.apiUri, requestId, win, token: tokenPromise });
   const iframe = doc.createElement('iframe');
   iframe.name = name;
   iframe.title = 'Membrane connection request';
@@ -31,7 +33,7 @@ export async function connectInIframe(options: ConnectRequestOptions & { request
   let timer: ReturnType<typeof setTimeout> | undefined;
   let abortListener: (() => void) | undefined;
   try {
-    const token = await options.getToken().catch((error: unknown) => {
+    const token = await tokenPromise.catch((error: unknown) => {
       throw toKitError(error);
     });
     doc.body.appendChild(iframe);

@@ -40,7 +40,9 @@ export async function connectWithPopup(popup: ConnectPopupHandle, options: Conne
     throw new KitError('popup_blocked', 'The browser blocked the connection window.');
   }
   const win = options.win ?? window;
-  const listener = listenForConnectionResult({ apiUri: options.apiUri, requestId: popup.requestId, win });
+  // One token for the SSE stream's `?token=` and the form: the stream opens first, as the SDK's does.
+  const tokenPromise = (async () => options.getToken())();
+  const listener = listenForConnectionResult({ apiUri: options.apiUri, requestId: popup.requestId, win, token: tokenPromise });
   const timers: Array<ReturnType<typeof setTimeout>> = [];
   let closeCheck: ReturnType<typeof setInterval> | undefined;
   let abortListener: (() => void) | undefined;
@@ -69,7 +71,7 @@ export async function connectWithPopup(popup: ConnectPopupHandle, options: Conne
   const send = (async () => {
     let token: string;
     try {
-      token = await options.getToken();
+      token = await tokenPromise;
     } catch (error) {
       throw toKitError(error);
     }

@@ -1,4 +1,5 @@
-import type { MembraneConnection, MembraneIntegration } from '../api/types.js';
+import type { ConnectionOptionsTarget } from '../api/createMembraneApi.js';
+import type { MembraneConnection, MembraneConnectionOption, MembraneIntegration } from '../api/types.js';
 import { KitError } from '../errors/KitError.js';
 import { toKitError } from '../errors/toKitError.js';
 import { getConnectionState } from '../state/getConnectionState.js';
@@ -6,7 +7,8 @@ import type { ConnectFlowEvent, ConnectMode } from './ConnectFlowEvent.js';
 import type { ConnectFlowHost } from './ConnectFlowHost.js';
 import { loadConnectTransports, loadedConnectTransports, type Transports } from './loadConnectTransports.js';
 import { getAuthOptions, needsParameters, type AuthOption } from './getAuthOptions.js';
-import { getConnectTransport } from './getConnectTransport.js';
+import { findConnectionOption } from './findConnectionOption.js';
+import { getConnectTransport, type ConnectTransport } from './getConnectTransport.js';
 import { openConnectPopup, type ConnectPopupHandle } from './openConnectPopup.js';
 
 /** Options of a connect flow; `setOptions` replaces them (the latest callbacks are always used). */
@@ -81,7 +83,11 @@ export interface ConnectFlow {
   cancel(): void;
   /** Back to `idle`, clearing the error (not while running). */
   reset(): void;
-  /** Warms what a start needs: the connector spec when the integration has no auth options, and a token. */
+  /**
+   * Warms what a start needs (call it on hover or focus): the connector spec when the integration
+   * has no auth options, the `POST /connection-options` answer (so the click knows its window), a
+   * token, and the transports chunk.
+   */
   prefetch(): void;
   /** Picks up a same-window result for this integration, once per page (call when mounted). */
   resumeRedirect(): void;
@@ -228,30 +234,56 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     signal,
   });
 
-  /** The kit's own flow once the integration is known; `popup` was opened by the click already. */
-  const runCustom = (integration: MembraneIntegration, input: ConnectInput, signal: AbortSignal, popup?: ConnectPopupHandle) => {
+  /** What `POST /connection-options` is asked about: the connection a reconnect repairs, else the integration. */
+  const optionsTarget = (integration: MembraneIntegration, reconnectId: string | undefined): ConnectionOptionsTarget =>
+    reconnectId ? { connectionId: reconnectId } : { integrationId: integration.id };
+
+  /**
+   * The kit's own flow once the integration is known; `popup` was opened by the click already. The
+   * window follows the matched `/connection-options` element (membrane-sdk-0.28.md §1, step 4). When
+   * the host has the answer cached (a prefetch on hover), the choice is made right here; otherwise a
+   * popup opens now, inside the click, and is closed again if the answer says client credentials.
+   */
+  const runCustom = (
+    integration: MembraneIntegration,
+    input: ConnectInput,
+    signal: AbortSignal,
+    popup?: ConnectPopupHandle,
+    redirectUri: string | undefined = options.redirectUri,
+  ) => {
     const reconnectId = reconnectIdOf(integration);
     const authOptions = authOptionsOf(integration);
     const option = authOptions.find((o) => o.key === input.authOptionKey) ?? authOptions[0];
-    const transport = getConnectTransport(option, options.redirectUri);
     const request = requestFor(integration, reconnectId, input, option, signal);
-    if (transport !== 'popup') closePopup(popup);
+    const target = optionsTarget(integration, reconnectId);
+    const transportOf = (connectionOptions: MembraneConnectionOption[]): ConnectTransport =>
+      getConnectTransport(findConnectionOption(connectionOptions, request.authOptionKey), redirectUri);
+    const cached = host.getConnectionOptions(target);
+    const known = cached ? transportOf(cached) : undefined;
+    // A popup is needed unless the answer is known to say otherwise, or the flow leaves the page anyway.
+    const mayNeedPopup = known === 'popup' || (known === undefined && !redirectUri);
+    // Opened here, synchronously, before any await (or by the click that waited for the integration).
+    const handle = mayNeedPopup ? (popup ?? openConnectPopup()) : undefined;
+    if (!handle) closePopup(popup);
 
-    if (transport === 'redirect' && options.redirectUri) {
-      const redirectUri = options.redirectUri;
-      return run('custom', !!reconnectId, async () => {
+    return run('custom', !!reconnectId, async () => {
+      let transport = known;
+      if (!transport) {
+        try {
+          transport = transportOf(await Promise.race([host.loadConnectionOptions(target), untilCancelled(signal)]));
+        } catch (error) {
+          closePopup(handle);
+          throw error;
+        }
+      }
+      if (transport !== 'popup') closePopup(handle);
+      if (transport === 'redirect' && redirectUri) {
         await withTransports((t) => t.connectWithRedirect({ ...request, redirectUri, integrationKey: integrationKey() }));
         return untilCancelled(signal);
-      });
-    }
-    if (transport === 'iframe') {
-      return run('custom', !!reconnectId, async () =>
-        confirm((await withTransports((t) => t.connectInIframe(request))).connectionId, integration),
-      );
-    }
-    // Popup: opened here, synchronously, before any await (or by the click that waited for the integration).
-    const handle = popup ?? openConnectPopup();
-    return run('custom', !!reconnectId, async () => {
+      }
+      if (transport === 'iframe' || !handle) {
+        return confirm((await withTransports((t) => t.connectInIframe(request))).connectionId, integration);
+      }
       const { connectionId } = await withTransports((t) => t.connectWithPopup(handle, request), () => closePopup(handle));
       return confirm(connectionId, integration);
     });
@@ -306,15 +338,10 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     const integration = knownIntegration();
     if (!integration) return;
     busy = true;
-    const reconnectId = reconnectIdOf(integration);
-    const redirectUri = options.redirectUri ?? window.location.href;
     const abort = new AbortController();
     controller = abort;
-    void run('custom', !!reconnectId, async () => {
-      const request = requestFor(integration, reconnectId, input, undefined, abort.signal);
-      await withTransports((t) => t.connectWithRedirect({ ...request, redirectUri, integrationKey: integrationKey() }));
-      return untilCancelled(abort.signal);
-    });
+    // Same window, unless `/connection-options` says client credentials (then the hidden iframe).
+    void runCustom(integration, input, abort.signal, undefined, options.redirectUri ?? window.location.href);
   };
 
   return {
@@ -331,7 +358,9 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
         host.loadConnectorSpec(integrationKey()).catch(() => undefined);
       }
       host.api.tokenManager.getToken().catch(() => undefined);
-      if ((options.mode ?? 'custom') === 'custom') loadConnectTransports().catch(() => undefined);
+      if ((options.mode ?? 'custom') !== 'custom') return;
+      loadConnectTransports().catch(() => undefined);
+      if (integration) host.loadConnectionOptions(optionsTarget(integration, reconnectIdOf(integration))).catch(() => undefined);
     },
     resumeRedirect() {
       if (busy) return;

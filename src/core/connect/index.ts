@@ -6,10 +6,11 @@ export { createRedirectClaim } from './createRedirectClaim.js';
 export { createRequestId } from './createRequestId.js';
 export { getAuthOptions, needsParameters, type AuthOption } from './getAuthOptions.js';
 export { getConnectTransport, type ConnectTransport } from './getConnectTransport.js';
+export { findConnectionOption } from './findConnectionOption.js';
 export {
   submitConnectionForm,
   connectionPayload,
-  connectionPopupUrl,
+  connectUrl,
   type ConnectionRequestFields,
 } from './submitConnectionForm.js';
 export { openConnectPopup, type ConnectPopupHandle } from './openConnectPopup.js';

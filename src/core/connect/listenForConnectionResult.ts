@@ -15,6 +15,7 @@ interface ConnectionMessage {
   connection?: { id?: unknown } | null;
   error?: unknown;
   errorData?: unknown;
+  connectionId?: unknown;
 }
 
 /** Options for {@link listenForConnectionResult}. */
@@ -25,6 +26,12 @@ export interface ListenOptions {
   win?: Window;
   /** Also listen on `{apiUri}/sse/connection-events/{requestId}` (default: when EventSource exists). */
   sse?: boolean;
+  /**
+   * The customer token for the SSE stream's `?token=` (membrane-sdk-0.28.md §1, step 2; the only
+   * URL Membrane's protocol puts a token in). A promise opens the stream once it resolves, still
+   * before a form submitted after the same promise; without a token the stream opens without it.
+   */
+  token?: string | Promise<string>;
 }
 
 /** A running listener: `result` settles once, `stop()` releases every resource. */
@@ -34,7 +41,7 @@ export interface ConnectionResultListener {
 }
 
 /**
- * Waits for the `connection-popup` result of one request. Accepts `postMessage` events only from
+ * Waits for the `POST /connect` result of one request. Accepts `postMessage` events only from
  * the API's origin and only with this exact `requestId` (the SDK accepts any origin and messages
  * without a request id; the kit does not), and the same payload mirrored on the SSE stream.
  *
@@ -79,7 +86,7 @@ export function listenForConnectionResult(options: ListenOptions): ConnectionRes
       resolveResult({ connectionId: id, requestId: options.requestId });
     } else if (message.type === 'newConnectionFailure') {
       stop();
-      rejectResult(connectFailureToKitError(message.error, message.errorData));
+      rejectResult(connectFailureToKitError(message.error, message.errorData, message.connectionId));
     }
   };
 
@@ -91,9 +98,11 @@ export function listenForConnectionResult(options: ListenOptions): ConnectionRes
   win.addEventListener('message', onWindowMessage);
 
   const EventSourceCtor = (win as Window & { EventSource?: typeof EventSource }).EventSource;
-  if ((options.sse ?? true) && typeof EventSourceCtor === 'function') {
+  const openStream = (token: string | undefined) => {
+    if (stopped || typeof EventSourceCtor !== 'function') return;
     const base = options.apiUri.endsWith('/') ? options.apiUri : `${options.apiUri}/`;
     const url = new URL(`sse/connection-events/${encodeURIComponent(options.requestId)}`, base);
+    if (token) url.searchParams.set('token', token);
     try {
       eventSource = new EventSourceCtor(url.toString());
       eventSource.onmessage = (event) => {
@@ -108,6 +117,12 @@ export function listenForConnectionResult(options: ListenOptions): ConnectionRes
     } catch {
       eventSource = undefined;
     }
+  };
+  if (options.sse ?? true) {
+    if (typeof options.token === 'object' && options.token !== null) {
+      // A failed token is reported by whoever submits the form; the window message still works.
+      options.token.then(openStream, () => undefined);
+    } else openStream(options.token);
   }
 
   return { result, stop };

@@ -1,6 +1,9 @@
 import { KitError } from '../errors/KitError.js';
 
-/** What goes into the `connection-popup` request (docs/membrane-api.md §1 and §3). */
+/**
+ * What goes into Membrane's `POST {apiUri}/connect` form (membrane-sdk-0.28.md §1, step 3). The
+ * kit posts this form whichever SDK the app installed: the flow talks to the server, not to the SDK.
+ */
 export interface ConnectionRequestFields {
   /** Base URL of the Membrane API, e.g. `https://api.integration.app`. */
   apiUri: string;
@@ -11,8 +14,10 @@ export interface ConnectionRequestFields {
   integrationId?: string;
   /** Reconnect this existing connection. */
   connectionId?: string;
-  /** Values entered for the auth option's `ui.schema`. */
+  /** Values the user typed for the auth option's schema; sent as the payload's `input`. */
   parameters?: Record<string, unknown>;
+  /** Parameters of the connector itself (also sent to `/connection-options`). */
+  connectorParameters?: Record<string, unknown>;
   authOptionKey?: string;
   allowMultipleConnections?: boolean;
   name?: string;
@@ -21,26 +26,25 @@ export interface ConnectionRequestFields {
 }
 
 /**
- * The URL of Membrane's connection page, with the integration or connection in the query string.
+ * The URL the connect form is posted to: `{apiUri}/connect`, with no query (the ids and the token
+ * travel in the `payload` field).
  *
  * @example
  * ```ts
- * connectionPopupUrl('https://api.integration.app', { integrationId: 'int_1' });
- * // 'https://api.integration.app/connection-popup?integrationId=int_1'
+ * connectUrl('https://api.integration.app'); // 'https://api.integration.app/connect'
  * ```
  */
-export function connectionPopupUrl(apiUri: string, target: { integrationId?: string; connectionId?: string }): string {
-  const url = new URL('connection-popup', apiUri.endsWith('/') ? apiUri : `${apiUri}/`);
-  if (target.connectionId) url.searchParams.set('connectionId', target.connectionId);
-  else if (target.integrationId) url.searchParams.set('integrationId', target.integrationId);
-  else throw new KitError('invalid_parameters', 'A connect request needs an integrationId or a connectionId.');
-  return url.toString();
+export function connectUrl(apiUri: string): string {
+  return new URL('connect', apiUri.endsWith('/') ? apiUri : `${apiUri}/`).toString();
 }
 
 /**
- * The `payload` field exactly as the SDK sends it: JSON of
- * `{ token, connectionParameters, name, authOptionKey, allowMultipleConnections, requestId, redirectUri }`,
- * with undefined keys left out.
+ * The `payload` field exactly as SDK 0.28 sends it: JSON with the keys in the SDK's order
+ * `token, input, connectorParameters, integrationKey, integrationId, connectorId, connectorVersion,
+ * connectionId, connectionKey, name, authOptionKey, allowMultipleConnections, connectionRequestId,
+ * requestId, redirectUri`, undefined keys left out. The kit sends `integrationId` for a new
+ * connection and only `connectionId` for a reconnect, as `integration(x).connect` and
+ * `connection(x).reconnect` do.
  *
  * @example
  * ```ts
@@ -48,20 +52,32 @@ export function connectionPopupUrl(apiUri: string, target: { integrationId?: str
  * ```
  */
 export function connectionPayload(fields: ConnectionRequestFields): string {
+  if (!fields.integrationId && !fields.connectionId) {
+    throw new KitError('invalid_parameters', 'A connect request needs an integrationId or a connectionId.');
+  }
   return JSON.stringify({
     token: fields.token,
-    connectionParameters: fields.parameters,
+    input: fields.parameters,
+    connectorParameters: fields.connectorParameters,
+    integrationKey: undefined,
+    integrationId: fields.connectionId ? undefined : fields.integrationId,
+    connectorId: undefined,
+    connectorVersion: undefined,
+    connectionId: fields.connectionId,
+    connectionKey: undefined,
     name: fields.name,
     authOptionKey: fields.authOptionKey,
     allowMultipleConnections: fields.allowMultipleConnections,
+    connectionRequestId: undefined,
     requestId: fields.requestId,
     redirectUri: fields.redirectUri,
   });
 }
 
 /**
- * Posts the urlencoded connection form into `target` (a window or iframe name, or `_self`) and
- * removes the form again. The token only travels in the POST body, never in a URL.
+ * Posts the urlencoded connect form (`POST {apiUri}/connect`, one field `payload`) into `target`
+ * (a window or iframe name, or `_self`) and removes the form again. The token only travels in the
+ * POST body, never in a URL.
  *
  * @example
  * ```ts
@@ -71,7 +87,7 @@ export function connectionPayload(fields: ConnectionRequestFields): string {
 export function submitConnectionForm(fields: ConnectionRequestFields, target: string, doc: Document = document): void {
   const form = doc.createElement('form');
   form.method = 'POST';
-  form.action = connectionPopupUrl(fields.apiUri, fields);
+  form.action = connectUrl(fields.apiUri);
   form.target = target;
   form.style.display = 'none';
   const input = doc.createElement('input');

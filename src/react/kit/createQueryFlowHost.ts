@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { MembraneApi } from '../../core/api/createMembraneApi.js';
+import type { ConnectionOptionsTarget, MembraneApi } from '../../core/api/createMembraneApi.js';
 import type { HostedUi } from '../../core/api/sdk/types.js';
-import type { MembraneConnectorSpec, MembraneIntegration, MembranePage } from '../../core/api/types.js';
+import type { MembraneConnectionOption, MembraneConnectorSpec, MembraneIntegration, MembranePage } from '../../core/api/types.js';
 import type { ConnectFlowEvent } from '../../core/connect/ConnectFlowEvent.js';
 import type { ConnectFlowHost } from '../../core/connect/ConnectFlowHost.js';
 import { createRedirectClaim } from '../../core/connect/createRedirectClaim.js';
@@ -18,10 +18,17 @@ export interface QueryFlowHostOptions {
   emit: (event: ConnectFlowEvent) => void;
 }
 
+/** `POST /connection-options` answers rarely change: one request per integration or connection per five minutes. */
+const CONNECTION_OPTIONS_STALE_MS = 5 * 60_000;
+
+/** Cache key of one `POST /connection-options` answer (under `membraneKeys.all`, so a global invalidate refreshes it). */
+const connectionOptionsKey = (target: ConnectionOptionsTarget) => [...membraneKeys.all, 'connection-options', target] as const;
+
 /**
  * The kit's {@link ConnectFlowHost} on a TanStack QueryClient: integrations and specs come from the
  * cache the components already filled (a list row's integration is known without a request),
- * results are confirmed with `connectionQueryOptions`, and a change invalidates every list and
+ * the `POST /connection-options` answers are cached per integration or connection (a prefetch on
+ * hover fills them, so the click knows its transport), results are confirmed with `connectionQueryOptions`, and a change invalidates every list and
  * status. The same-window result is claimed once per kit.
  *
  * @example
@@ -54,6 +61,13 @@ export function createQueryFlowHost({ api, hostedUi, queryClient, pending, emit 
     loadIntegration: (key) => queryClient.fetchQuery(integrationQueryOptions(api, key)),
     getConnectorSpec: (key) => queryClient.getQueryData<MembraneConnectorSpec>(membraneKeys.spec(key)),
     loadConnectorSpec: (key) => queryClient.fetchQuery(connectorSpecQueryOptions(api, key)),
+    getConnectionOptions: (target) => queryClient.getQueryData<MembraneConnectionOption[]>(connectionOptionsKey(target)),
+    loadConnectionOptions: (target) =>
+      queryClient.fetchQuery({
+        queryKey: connectionOptionsKey(target),
+        queryFn: ({ signal }) => api.getConnectionOptions(target, { signal }),
+        staleTime: CONNECTION_OPTIONS_STALE_MS,
+      }),
     confirmConnection: (connectionId) => queryClient.fetchQuery(connectionQueryOptions(api, connectionId)),
     async connectionChanged(key) {
       await Promise.all([
