@@ -50,7 +50,7 @@ export function renderScreenConnectPage(options: {
  * `/screens/connect` again with its `integrationKey` (and the same name/multiple/theme fields).
  */
 export function renderScreenPickerPage(
-  integrations: EmulatorIntegrationRecord[],
+  integrations: readonly EmulatorIntegrationRecord[],
   config: ScreenConfig,
   carry: Record<string, string>,
 ): string {

@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createMembraneApi, type MembraneApi } from '../../core/api/createMembraneApi.js';
-import { loadIntegrationAppSdk } from '../../core/api/sdk/loadIntegrationAppSdk.js';
 import type { HostedUi, SdkOption } from '../../core/api/sdk/types.js';
 import type { ConnectFlowHost } from '../../core/connect/ConnectFlowHost.js';
 import { isKitError } from '../../core/errors/KitError.js';
@@ -9,6 +8,8 @@ import { createPendingConnectStore, type PendingConnectStore } from '../../core/
 import { createTokenManager } from '../../core/token/createTokenManager.js';
 import type { FetchToken, TokenManager } from '../../core/token/types.js';
 import { createEventEmitter, type KitEventEmitter } from '../events/createEventEmitter.js';
+import { createWorkspaceEvents } from '../../core/live/createWorkspaceEvents.js';
+import { createLiveUpdates, type LiveUpdates } from './createLiveUpdates.js';
 import { createQueryFlowHost } from './createQueryFlowHost.js';
 
 /**
@@ -37,7 +38,10 @@ export interface MembraneKit {
   tokenManager: TokenManager;
   /** The kit's typed Membrane client (no SDK): lists, lookups, disconnect, any REST call. */
   api: MembraneApi;
-  /** Membrane's hosted UI through the app's SDK, loaded on first use (see the `sdk` option). */
+  /**
+   * Membrane's hosted UI, built on first use: through the app's SDK when the `sdk` option was
+   * given, else the kit's own implementation of Membrane 0.28's hosted screens (no SDK).
+   */
   hostedUi(): Promise<HostedUi>;
   queryClient: QueryClient;
   pending: PendingConnectStore;
@@ -48,6 +52,8 @@ export interface MembraneKit {
   setFetchToken(fetchToken: FetchToken): void;
   /** Which SDK opens the hosted UI from now on (the latest `sdk` option given). */
   setSdk(sdk: SdkOption): void;
+  /** Membrane's `/sse/workspace` stream, open while a component showing Membrane data is mounted (the `live` option). */
+  liveUpdates: LiveUpdates;
 }
 
 /** An SDK client the app already has (interop with Membrane's React packages). */
@@ -65,8 +71,17 @@ export interface CreateKitOptions {
   queryClient?: QueryClient;
   /** Reuse an existing SDK client (interop with `@integration-app/react`); its token is the kit's token. */
   client?: ExistingSdkClient;
-  /** Which SDK opens the hosted UI: its client class or a loader. Default `() => import('@integration-app/sdk')`. */
+  /**
+   * Which SDK opens the hosted UI: its client class or a loader (either generation). Default:
+   * none; the kit opens Membrane 0.28's hosted screens itself (`/screens/connect` on `apiUri`), so
+   * an app needs no SDK for `mode="prebuilt"` (only `manage()` needs one).
+   */
   sdk?: SdkOption;
+  /**
+   * Keep mounted components up to date from Membrane's `/sse/workspace` stream (a connection
+   * changed in another tab, the hosted UI or by the backend). Default `true`.
+   */
+  live?: boolean;
 }
 
 /**
@@ -96,7 +111,7 @@ export function kitQueryRetry(failureCount: number, error: unknown): boolean {
  */
 export function createKit(options: CreateKitOptions): MembraneKit {
   let latestFetchToken: FetchToken | undefined = options.fetchToken;
-  let latestSdk: SdkOption = options.sdk ?? loadIntegrationAppSdk;
+  let latestSdk: SdkOption | undefined = options.sdk;
   const apiUri = options.apiUri ?? options.client?.apiUri ?? DEFAULT_API_URI;
   const uiUri = options.uiUri ?? options.client?.uiUri ?? DEFAULT_UI_URI;
   const externalClient = options.client;
@@ -112,9 +127,9 @@ export function createKit(options: CreateKitOptions): MembraneKit {
   });
   const api = createMembraneApi({ apiUri, tokenManager });
   // The adapters load with the hosted UI itself: a page that never opens it never downloads them.
-  let hostedUiFor: { sdk: SdkOption; get: Promise<() => Promise<HostedUi>> } | undefined;
+  let hostedUiFor: { sdk: SdkOption | undefined; get: Promise<() => Promise<HostedUi>> } | undefined;
   const hostedUi = async () => {
-    if (hostedUiFor?.sdk !== latestSdk) {
+    if (!hostedUiFor || hostedUiFor.sdk !== latestSdk) {
       const sdk = latestSdk;
       const entry: NonNullable<typeof hostedUiFor> = {
         sdk,
@@ -153,10 +168,17 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     }
   });
 
+  const liveUpdates = createLiveUpdates({
+    events: createWorkspaceEvents({ apiUri, tokenManager }),
+    queryClient,
+    enabled: options.live ?? true,
+  });
+
   return {
     apiUri,
     uiUri,
     tokenManager,
+    liveUpdates,
     api,
     hostedUi,
     queryClient,

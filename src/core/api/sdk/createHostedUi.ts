@@ -1,4 +1,5 @@
 import { KitError } from '../../errors/KitError.js';
+import { screensHostedUi } from '../screens/screensHostedUi.js';
 import type { TokenManager } from '../../token/types.js';
 import { integrationAppSdkAdapter, isIntegrationAppSdkClient } from './integrationAppSdkAdapter.js';
 import { isMembraneSdkClient, membraneSdkAdapter } from './membraneSdkAdapter.js';
@@ -7,8 +8,8 @@ import type { HostedUi, SdkOption } from './types.js';
 
 /** Options of {@link createHostedUi}. */
 export interface CreateHostedUiOptions {
-  /** Which SDK to load (its class, or a loader). */
-  sdk: SdkOption;
+  /** Which SDK to load (its class, or a loader). None: the kit's own 0.28 hosted screens, no SDK. */
+  sdk?: SdkOption | undefined;
   /** An SDK client the app already has (interop): used as is, nothing is loaded. */
   client?: object;
   tokenManager: TokenManager;
@@ -37,7 +38,8 @@ export function hostedUiFor(client: object): HostedUi {
 /**
  * Returns a function that gives the hosted UI, building it on first use: loads the SDK named by
  * `sdk` (once; a failed load is retried on the next call), creates its client on the kit's token
- * manager and wraps it in the adapter for its generation.
+ * manager and wraps it in the adapter for its generation. Without `sdk` (and `client`) it is the
+ * kit's own implementation of Membrane 0.28's hosted screens (`screensHostedUi`): nothing loaded.
  *
  * @example
  * ```ts
@@ -50,6 +52,7 @@ export function createHostedUi(options: CreateHostedUiOptions): () => Promise<Ho
   return () => {
     pending ??= (async () => {
       if (options.client) return hostedUiFor(options.client);
+      if (!options.sdk) return screensHostedUi({ tokenManager: options.tokenManager, apiUri: options.apiUri });
       const Client = await resolveSdkClass(options.sdk);
       const client = new Client({
         fetchToken: () => options.tokenManager.getToken(),

@@ -1,11 +1,13 @@
 import { KitError } from '../../errors/KitError.js';
 import { toHostedUiResult } from './toHostedUiResult.js';
-import type { HostedUi } from './types.js';
+import type { HostedUi, HostedUiTheme } from './types.js';
 
 /** The public `@membranehq/sdk` 0.28 member the hosted UI uses (docs/membrane-sdk-0.28.md §2). */
 interface MembraneSdkClient {
   open?: (options?: { onClose?: () => void }) => Promise<unknown>;
-  ui: { connect(options: { integrationKey?: string; connectionId?: string; allowMultipleConnections?: boolean }): Promise<unknown> };
+  ui: {
+    connect(options: { integrationKey?: string; connectionId?: string; allowMultipleConnections?: boolean; theme?: HostedUiTheme }): Promise<unknown>;
+  };
 }
 
 /**
@@ -36,9 +38,9 @@ export function isMembraneSdkClient(client: unknown): client is MembraneSdkClien
 export function membraneSdkAdapter(client: MembraneSdkClient): HostedUi {
   return {
     generation: '0.28',
-    connect: async ({ integrationKey, allowMultipleConnections }) =>
-      toHostedUiResult(await client.ui.connect({ integrationKey, allowMultipleConnections })),
-    reconnect: async ({ connectionId }) => toHostedUiResult(await client.ui.connect({ connectionId })),
+    connect: async ({ integrationKey, allowMultipleConnections, theme }) =>
+      toHostedUiResult(await client.ui.connect({ integrationKey, allowMultipleConnections, ...(theme ? { theme } : {}) })),
+    reconnect: async ({ connectionId, theme }) => toHostedUiResult(await client.ui.connect({ connectionId, ...(theme ? { theme } : {}) })),
     manage: async () => {
       if (typeof client.open !== 'function') {
         throw new KitError('invalid_parameters', 'This @membranehq/sdk client has no open(): the full hosted UI is not available with it.');

@@ -32,7 +32,8 @@ export type LoadedSdk = SdkClientClass | { IntegrationAppClient?: SdkClientClass
  * The `sdk` option of the provider and components: which Membrane SDK opens the hosted UI
  * (`mode="prebuilt"`). Either the SDK's client class, or a function that loads it, so the SDK
  * downloads only when the hosted UI is first opened. Lists, statuses and the custom flow never
- * load it. Default: `() => import('@integration-app/sdk')`.
+ * load it. Default: none; the kit opens Membrane 0.28's hosted screens (`/screens/connect` on
+ * `apiUri`) itself, with no SDK installed (`manage()` then needs this option).
  *
  * @example
  * ```tsx
@@ -44,9 +45,12 @@ export type SdkOption = SdkClientClass | (() => Promise<LoadedSdk>);
 /** The result of a hosted-UI flow: the connection's id, or `null` when the user closed the UI. */
 export type HostedUiResult = { connectionId: string } | null;
 
+/** Colour theme of a 0.28 hosted screen (membrane-sdk-0.28.md §2). */
+export type HostedUiTheme = 'light' | 'dark' | 'auto';
+
 /**
- * Membrane's hosted connect UI, behind one interface for both SDK generations (an adapter per
- * generation; see `createHostedUi`).
+ * Membrane's hosted connect UI, behind one interface for both SDK generations and the kit's own
+ * SDK-free screens (an adapter each; see `createHostedUi`).
  *
  * @example
  * ```ts
@@ -56,12 +60,23 @@ export type HostedUiResult = { connectionId: string } | null;
  * ```
  */
 export interface HostedUi {
-  /** Which SDK generation runs the UI. */
-  readonly generation: '1.14' | '0.28';
-  /** Opens the hosted UI for a new connection to `integrationKey`. */
-  connect(options: { integrationKey: string; allowMultipleConnections?: boolean }): Promise<HostedUiResult>;
-  /** Opens the hosted UI to reconnect an existing connection. */
-  reconnect(options: { connectionId: string; integrationKey: string }): Promise<HostedUiResult>;
-  /** Opens Membrane's full hosted UI (every integration and connection); resolves when it closes. */
+  /**
+   * What runs the UI: an SDK generation (`1.14`, `0.28`), or `screens`, the kit's own
+   * implementation of 0.28's hosted screens (no SDK).
+   */
+  readonly generation: '1.14' | '0.28' | 'screens';
+  /**
+   * Opens the hosted UI for a new connection to `integrationKey`. `theme` reaches 0.28 screens
+   * only; without it the kit's screens use the theme of the element that has focus (the button
+   * clicked), when it is inside a kit theme root.
+   */
+  connect(options: { integrationKey: string; allowMultipleConnections?: boolean; theme?: HostedUiTheme }): Promise<HostedUiResult>;
+  /** Opens the hosted UI to reconnect an existing connection (same id). */
+  reconnect(options: { connectionId: string; integrationKey: string; theme?: HostedUiTheme }): Promise<HostedUiResult>;
+  /**
+   * Opens Membrane's full hosted UI (every integration and connection); resolves when it closes.
+   * Needs an SDK (`sdk` option): 0.28 has no screen for the whole catalogue, so the kit's screens
+   * reject with a `KitError` `invalid_parameters`.
+   */
   manage(): Promise<void>;
 }
