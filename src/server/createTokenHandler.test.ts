@@ -13,7 +13,7 @@ function request(method = 'GET', headers?: Record<string, string>): Request {
 }
 
 describe('createTokenHandler', () => {
-  it('answers 200 { token, expiresAt } as uncacheable JSON for GET', async () => {
+  it('answers 200 { token, expiresAt, serverTime } as uncacheable JSON for GET', async () => {
     const handler = createTokenHandler({ credentials: secretCredentials, getCustomer: () => customer, algorithm: 'HS512' });
     const before = Math.floor(Date.now() / 1000);
     const response = await handler(request());
@@ -22,7 +22,8 @@ describe('createTokenHandler', () => {
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as TokenResponseBody;
-    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'token']);
+    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'serverTime', 'token']);
+    expect(Math.abs(Date.parse(body.serverTime) - Date.now())).toBeLessThan(5_000);
 
     const { payload, protectedHeader } = await jwtVerify(body.token, secretBytes, { algorithms: ['HS512'], issuer: WORKSPACE_KEY });
     expect(protectedHeader).toEqual({ alg: 'HS512', typ: 'JWT' });

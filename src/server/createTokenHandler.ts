@@ -36,6 +36,11 @@ export interface TokenResponseBody {
   token: string;
   /** ISO 8601 date-time at which the token expires. */
   expiresAt: string;
+  /**
+   * This server's clock when it answered (ISO 8601), so the front end's token manager can tell a
+   * wrong device clock from a stale token.
+   */
+  serverTime: string;
 }
 
 const ALLOW = 'GET, POST';
@@ -85,7 +90,7 @@ function describeHandlerError(error: unknown, credentials: MembraneCredentials):
  * Next.js route handlers, Hono, Remix, Bun, Deno and Cloudflare Workers (and Express in a few
  * lines, see docs/server.md).
  *
- * - `GET` or `POST`: `200 { token, expiresAt }` (ISO date) with `Cache-Control: no-store`;
+ * - `GET` or `POST`: `200 { token, expiresAt, serverTime }` (ISO dates) with `Cache-Control: no-store`;
  *   `401 { error }` when `getCustomer` returns `null`/`undefined`; `500 { error }` with a generic
  *   message when `getCustomer` throws or signing fails (the details go to `onError`).
  * - Any other method: `405` with `Allow: GET, POST`.
@@ -145,7 +150,7 @@ export function createTokenHandler<Context = unknown>(options: TokenHandlerOptio
         return json(401, { error: 'Not authenticated: sign in to get a Membrane token.' });
       }
       const { token, expiresAt } = await createMembraneTokenWithExpiry(credentials, { ...signOptions, customer });
-      const body: TokenResponseBody = { token, expiresAt: expiresAt.toISOString() };
+      const body: TokenResponseBody = { token, expiresAt: expiresAt.toISOString(), serverTime: new Date().toISOString() };
       return json(200, body);
     } catch (error) {
       try {

@@ -206,6 +206,8 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
       options.onConnected?.(connection);
     } catch (caught) {
       const error = toKitError(caught);
+      // Membrane refused the token (API or popup): drop it so the user's next try fetches a new one.
+      if (error.status === 401 || (error.data as { key?: unknown } | undefined)?.key === 'not_authenticated') host.api.tokenManager.invalidate();
       if (error.code === 'cancelled') {
         publish({ status: 'idle', error: null });
         emit({ type: 'connect.cancelled', integrationKey: key, mode, reconnect });

@@ -29,9 +29,11 @@ interface HeldToken {
  *
  * It decodes `exp`/`iat` (without verifying the signature), refreshes ahead of expiry (by default
  * the larger of 30 s and 10 % of the token's lifetime), shares one `fetchToken()` call between any
- * number of concurrent callers, retries a rejecting `fetchToken` with exponential backoff and
- * jitter, times out a hanging one, corrects for a wrong device clock using `iat`, and publishes its
- * state for UIs through `getSnapshot`/`subscribe` (compatible with `useSyncExternalStore`).
+ * number of concurrent callers (never more than one call at a time, also across timeouts and
+ * `invalidate()`), retries a rejecting `fetchToken` with exponential backoff and jitter, times out
+ * a hanging one, corrects for a wrong device clock when `fetchToken` answers the server's time
+ * (`{ token, serverTime }`; otherwise it trusts this device's clock, as Membrane's SDK does), and
+ * publishes its state for UIs through `getSnapshot`/`subscribe` (compatible with `useSyncExternalStore`).
  *
  * Failures reject with a {@link TokenError} and are never cached: the next `getToken()` tries again.
  * A token without `exp` is used until `getToken({ forceRefresh: true })` or `invalidate()`.
@@ -60,6 +62,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   let held: HeldToken | undefined;
   let inFlight: Promise<string> | undefined;
+  // The fetchToken() call still running, if any, even one that timed out or was invalidated.
+  let runningCall: Promise<void> | undefined;
   // Bumped by invalidate(): a fetch started under an older generation must not store its result.
   let generation = 0;
   let snapshot: TokenSnapshot = Object.freeze({ status: 'idle' });
@@ -100,6 +104,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       ) {
         return Promise.resolve(held.token);
       }
+      // The API refused this token: no caller may get it again while the refresh runs.
+      if (held !== undefined && held.token === getOptions.rejectedToken) held = undefined;
       // A refresh already running started after the token being replaced was obtained.
       return inFlight ?? startFetch();
     }
@@ -144,7 +150,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         await sleep(backoffDelay(attempt - 1));
         if (fetchGeneration !== generation) break;
       }
-      const outcome = await callWithTimeout();
+      const outcome = await callWithTimeout(fetchGeneration);
+      // Only after invalidate(): startFetch then hands the caller the current generation's token.
+      if (outcome.kind === 'abandoned') throw new TokenError('fetch_failed', 'fetchToken call abandoned after invalidate().');
       if (outcome.kind === 'timeout') {
         throw new TokenError(
           'timeout',
@@ -166,19 +174,42 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     );
   }
 
-  function callWithTimeout(): Promise<FetchOutcome> {
+  /**
+   * One fetchToken() call within fetchTimeoutMs. A call still running (one that timed out, or
+   * started before invalidate()) is waited for first, so calls never stack on a hanging backend.
+   */
+  function callWithTimeout(fetchGeneration: number): Promise<FetchOutcome> {
     return new Promise<FetchOutcome>((resolve) => {
-      const timer = setTimeout(() => resolve({ kind: 'timeout' }), fetchTimeoutMs);
-      new Promise<unknown>((innerResolve) => innerResolve(fetchToken())).then(
-        (value) => {
-          clearTimeout(timer);
-          resolve({ kind: 'resolved', value });
-        },
-        (reason: unknown) => {
-          clearTimeout(timer);
-          resolve({ kind: 'rejected', reason });
-        },
-      );
+      let settled = false;
+      const finish = (outcome: FetchOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => finish({ kind: 'timeout' }), fetchTimeoutMs);
+      const start = () => {
+        if (settled) return;
+        if (fetchGeneration !== generation) {
+          finish({ kind: 'abandoned' });
+          return;
+        }
+        const call = new Promise<unknown>((innerResolve) => innerResolve(fetchToken()));
+        const done = call.then(
+          () => undefined,
+          () => undefined,
+        );
+        runningCall = done;
+        void done.then(() => {
+          if (runningCall === done) runningCall = undefined;
+        });
+        call.then(
+          (value) => finish({ kind: 'resolved', value }),
+          (reason: unknown) => finish({ kind: 'rejected', reason }),
+        );
+      };
+      if (runningCall) void runningCall.then(start);
+      else start();
     });
   }
 
@@ -189,7 +220,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   }
 
   function acceptToken(result: unknown): HeldToken {
-    const token = extractToken(result);
+    const { token, serverTime } = extractToken(result);
     let claims;
     try {
       claims = decodeJwt(token);
@@ -214,16 +245,20 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           'Sign tokens with a positive expiry, for example expiresIn: "1h".',
       );
     }
-    // When iat shows this device's clock is off, work on the token's own timeline.
-    const skew = iatMs !== undefined ? iatMs - receivedAt : 0;
+    // Only the server's own time tells a wrong device clock from a stale token: an iat in the past
+    // is just as likely a token cached by the backend or in storage. Without it, trust this clock.
+    const skew = serverTime !== undefined ? serverTime - receivedAt : 0;
     const offset = Math.abs(skew) > CLOCK_TOLERANCE_MS ? skew : 0;
     const expiresAt = expMs - offset;
     const remaining = expiresAt - receivedAt;
-    // Only reachable without iat: with iat, a token from the past is read as a clock ahead of it.
     if (remaining < -CLOCK_TOLERANCE_MS) {
       throw new TokenError(
         'expired_token',
-        `fetchToken returned a token that expired ${formatDuration(-remaining)} ago: check the server clock.`,
+        `fetchToken returned a token that expired ${formatDuration(-remaining)} ago${serverTime === undefined ? " by this device's clock" : ''}. ` +
+          'If your backend or the page caches tokens, cache them for less than their lifetime' +
+          (serverTime === undefined
+            ? "; if this device's clock is wrong, answer the server's time as { token, serverTime } (createTokenHandler does)."
+            : '; otherwise check the server clock.'),
       );
     }
     const lifetime = iatMs !== undefined ? expMs - iatMs : remaining;
@@ -261,10 +296,20 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 type FetchOutcome =
   | { kind: 'resolved'; value: unknown }
   | { kind: 'rejected'; reason: unknown }
-  | { kind: 'timeout' };
+  | { kind: 'timeout' }
+  | { kind: 'abandoned' };
 
-function extractToken(result: unknown): string {
+/** `serverTime` of a `{ token, serverTime }` answer, in ms; undefined when absent or not a date. */
+function readServerTime(result: unknown): number | undefined {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const value = (result as { serverTime?: unknown }).serverTime;
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+function extractToken(result: unknown): { token: string; serverTime: number | undefined } {
   let token: unknown = result;
+  const serverTime = readServerTime(result);
   if (typeof result === 'object' && result !== null && !Array.isArray(result)) {
     if (!('token' in result)) {
       throw new TokenError(
@@ -289,7 +334,7 @@ function extractToken(result: unknown): string {
       'fetchToken resolved to an empty string. Check that your token endpoint answers with a token for the signed-in user.',
     );
   }
-  return trimmed;
+  return { token: trimmed, serverTime };
 }
 
 function describeValueType(value: unknown): string {

@@ -5,6 +5,15 @@ import { createTokenManager } from './createTokenManager.js';
 import { fetchTokenFromEndpoint } from './fetchTokenFromEndpoint.js';
 import { TokenError } from './TokenError.js';
 import { makeTokenAt } from './test-utils/makeJwt.js';
+import { createTokenHandler } from '../../server/createTokenHandler.js';
+
+const HOUR = 3_600_000;
+const SERVER_TIME = '2020-01-01T00:00:00.000Z';
+const HTTP_DATE = 'Wed, 01 Jan 2020 10:00:00 GMT';
+const handler = createTokenHandler({
+  credentials: { workspaceKey: 'workspace-key', workspaceSecret: 'a-workspace-secret-of-at-least-32-bytes' },
+  getCustomer: () => ({ id: 'customer-1' }),
+});
 
 const token = makeTokenAt(Date.now(), 3_600_000);
 const seen: { method: string; accept: string | undefined; csrf: string | undefined }[] = [];
@@ -25,6 +34,17 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.end(`${token}\n`);
   },
   '/json-string': (_req, res) => json(res, 200, token),
+  '/with-server-time': (_req, res) => json(res, 200, { token, serverTime: SERVER_TIME }),
+  '/dated': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', date: HTTP_DATE });
+    res.end(JSON.stringify({ token }));
+  },
+  '/kit-handler': (req, res) => {
+    void handler(new Request('http://127.0.0.1/kit-handler', { method: req.method ?? 'POST' })).then(async (answer) => {
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(await answer.text());
+    });
+  },
 };
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -62,13 +82,27 @@ async function failure(promise: Promise<unknown>): Promise<TokenError> {
 describe('fetchTokenFromEndpoint', () => {
   it('POSTs to the endpoint and resolves to its token', async () => {
     seen.length = 0;
-    await expect(fetchTokenFromEndpoint(`${base}/token`)()).resolves.toBe(token);
+    await expect(fetchTokenFromEndpoint(`${base}/token`)()).resolves.toMatchObject({ token });
     expect(seen).toEqual([{ method: 'POST', accept: 'application/json', csrf: undefined }]);
   });
 
   it('also accepts the token as plain text or as a JSON string', async () => {
-    await expect(fetchTokenFromEndpoint(`${base}/plain`)()).resolves.toBe(token);
-    await expect(fetchTokenFromEndpoint(`${base}/json-string`)()).resolves.toBe(token);
+    await expect(fetchTokenFromEndpoint(`${base}/plain`)()).resolves.toMatchObject({ token });
+    await expect(fetchTokenFromEndpoint(`${base}/json-string`)()).resolves.toMatchObject({ token });
+  });
+
+  it("passes on the server's time: the body's serverTime first, else the Date header", async () => {
+    await expect(fetchTokenFromEndpoint(`${base}/with-server-time`)()).resolves.toEqual({ token, serverTime: Date.parse(SERVER_TIME) });
+    await expect(fetchTokenFromEndpoint(`${base}/dated`)()).resolves.toEqual({ token, serverTime: Date.parse(HTTP_DATE) });
+  });
+
+  it("with createTokenHandler, a token manager on a device clock 1 hour ahead still sees the token's true lifetime", async () => {
+    const now = () => Date.now() + HOUR;
+    const manager = createTokenManager({ fetchToken: fetchTokenFromEndpoint(`${base}/kit-handler`), now });
+    await manager.getToken();
+    const remaining = manager.getSnapshot().expiresAt! - now();
+    // The handler signs 2-hour tokens by default; without the reference this device would see 1 hour.
+    expect(Math.abs(remaining - 2 * HOUR)).toBeLessThan(5_000);
   });
 
   it('uses the method and headers given in init', async () => {

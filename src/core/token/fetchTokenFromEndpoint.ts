@@ -1,9 +1,13 @@
 import { redactSecrets } from './redactSecrets.js';
 import { TokenError } from './TokenError.js';
+import type { TokenAnswer } from './types.js';
 
 /**
  * Makes a `fetchToken` function that asks your backend's token endpoint (for example the handler
- * from `membrane-react-kit/server`, which answers `{ token, expiresAt }`) and resolves to the token.
+ * from `membrane-react-kit/server`, which answers `{ token, expiresAt, serverTime }`) and resolves
+ * to `{ token, serverTime? }`. `serverTime` (ms since 1970) is the body's `serverTime`, else the
+ * response's `Date` header (readable for a same-origin URL): the token manager uses it to tell a
+ * wrong device clock from a stale token.
  *
  * Sends `POST` with `Accept: application/json` and the app's cookies (`credentials: 'same-origin'`)
  * unless `init` says otherwise. Accepts `{ "token": "<jwt>" }`, a JSON string, or the plain JWT as
@@ -14,12 +18,13 @@ import { TokenError } from './TokenError.js';
  * ```tsx
  * const fetchToken = fetchTokenFromEndpoint('/api/membrane-token');
  * <IntegrationsList fetchToken={fetchToken} />
+ * const { token } = await fetchToken(); // for an SDK client that wants the string
  *
  * // GET with a header:
  * fetchTokenFromEndpoint('/api/membrane-token', { method: 'GET', headers: { 'x-csrf': csrf } });
  * ```
  */
-export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): () => Promise<string> {
+export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): () => Promise<TokenAnswer & { serverTime?: number }> {
   if (typeof url !== 'string' && !(url instanceof URL)) {
     throw new TypeError('fetchTokenFromEndpoint(url): url must be a string or URL of your token endpoint.');
   }
@@ -27,7 +32,7 @@ export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): (
     throw new TypeError('fetchTokenFromEndpoint(url): url is empty; pass the path of your token endpoint, e.g. "/api/membrane-token".');
   }
 
-  return async function fetchToken(): Promise<string> {
+  return async function fetchToken(): Promise<TokenAnswer & { serverTime?: number }> {
     const method = (init?.method ?? 'POST').toUpperCase();
     const headers = new Headers(init?.headers);
     if (!headers.has('accept')) headers.set('accept', 'application/json');
@@ -66,9 +71,13 @@ export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): (
         `The token endpoint ${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${detail}. ${hint}`,
       );
     }
+    const answer = (token: string) => {
+      const serverTime = readServerTime(isJson ? body : undefined, response.headers.get('date'));
+      return serverTime === undefined ? { token } : { token, serverTime };
+    };
     const plain = text.trim();
-    if (!isJson && JWT_TEXT.test(plain)) return plain;
-    if (isJson && typeof body === 'string' && body !== '') return body;
+    if (!isJson && JWT_TEXT.test(plain)) return answer(plain);
+    if (isJson && typeof body === 'string' && body !== '') return answer(body);
     if (!isJson) {
       const type = response.headers.get('content-type') ?? 'no content type';
       throw new TokenError(
@@ -83,8 +92,18 @@ export function fetchTokenFromEndpoint(url: string | URL, init?: RequestInit): (
         `The token endpoint ${label} answered JSON without a non-empty string "token" field. It must answer { "token": "<jwt>" }.`,
       );
     }
-    return token;
+    return answer(token);
   };
+}
+
+/** The server's clock in ms: the body's `serverTime` (the kit's handler), else the `Date` header. */
+function readServerTime(body: unknown, dateHeader: string | null): number | undefined {
+  const fromBody = typeof body === 'object' && body !== null ? (body as { serverTime?: unknown }).serverTime : undefined;
+  for (const value of [fromBody, dateHeader]) {
+    const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (Number.isFinite(ms) && ms > 0) return ms;
+  }
+  return undefined;
 }
 
 /** A compact JWT (three base64url parts) or a `pat-` token, answered as plain text. */

@@ -10,14 +10,39 @@ export interface JwtClaims {
 }
 
 /**
- * The app's function that asks its backend for a Membrane token. It may resolve to the JWT string
- * or to an object with a `token` string (what `membrane-react-kit/server`'s handler answers).
+ * What a {@link FetchToken} may resolve to besides the plain JWT: the token with the server's
+ * current time, which lets the token manager tell a wrong device clock from a stale token.
+ *
+ * @example
+ * ```ts
+ * const answer: TokenAnswer = { token: 'eyJ…', serverTime: '2026-03-01T13:00:00.000Z' };
+ * ```
  */
-export type FetchToken = () => Promise<string | { token: string }>;
+export interface TokenAnswer {
+  token: string;
+  /**
+   * The server's clock when it answered: an ISO or HTTP date string, or ms since 1970.
+   * `createTokenHandler` (membrane-react-kit/server) sends it, and `fetchTokenFromEndpoint` fills
+   * it from that body or from the response's `Date` header. Without it, this device's clock is
+   * trusted (as Membrane's SDK does).
+   */
+  serverTime?: string | number;
+}
+
+/**
+ * The app's function that asks its backend for a Membrane token. It may resolve to the JWT string
+ * or to an object with a `token` string (what `membrane-react-kit/server`'s handler answers),
+ * optionally with the server's time ({@link TokenAnswer}).
+ */
+export type FetchToken = () => Promise<string | TokenAnswer>;
 
 /** Options of {@link createTokenManager}. */
 export interface TokenManagerOptions {
-  /** Asks the app's backend for a fresh token. Called at most once at a time. */
+  /**
+   * Asks the app's backend for a fresh token. Called at most once at a time: a call that timed
+   * out or was made obsolete by `invalidate()` is waited for (within `fetchTimeoutMs`) before the
+   * next one starts, and its result is not used.
+   */
   fetchToken: FetchToken;
   /**
    * How long before `exp` a token counts as due for refresh, in ms. Default: the larger of 30 s and
@@ -26,7 +51,9 @@ export interface TokenManagerOptions {
   refreshMarginMs?: number;
   /**
    * How long one `fetchToken()` call may take before `getToken()` rejects with code `timeout`.
-   * A call that timed out is not retried (a hanging backend rarely recovers within seconds). Default 15 000.
+   * A call that timed out is not retried (a hanging backend rarely recovers within seconds), and
+   * no new call starts while it still hangs: later `getToken()` calls wait for it and time out too.
+   * Default 15 000.
    */
   fetchTimeoutMs?: number;
   /**
@@ -46,7 +73,8 @@ export interface GetTokenOptions {
   forceRefresh?: boolean;
   /**
    * With `forceRefresh`: the token the API just refused. When the manager already holds a
-   * different token (another caller refreshed meanwhile), that one is returned without a new fetch.
+   * different token (another caller refreshed meanwhile), that one is returned without a new fetch;
+   * when it holds this very token, it drops it at once so no other caller gets it again.
    */
   rejectedToken?: string;
 }
@@ -58,8 +86,8 @@ export type TokenStatus = 'idle' | 'fetching' | 'valid' | 'error';
 export interface TokenSnapshot {
   readonly status: TokenStatus;
   /**
-   * When the current token expires, in ms since 1970 on this device's clock (corrected for
-   * clock skew). Absent when there is no token or it has no `exp`.
+   * When the current token expires, in ms since 1970 on this device's clock (corrected for clock
+   * skew when `fetchToken` answered the server's time). Absent when there is no token or it has no `exp`.
    */
   readonly expiresAt?: number;
   /** The last failure, while `status` is `'error'`. */
@@ -70,7 +98,10 @@ export interface TokenSnapshot {
 export interface TokenManager {
   /** Resolves to a token that does not expire within the refresh margin. */
   getToken(options?: GetTokenOptions): Promise<string>;
-  /** Forgets the current token; a fetch in flight is ignored. The next `getToken()` fetches again. */
+  /**
+   * Forgets the current token; the result of a fetch in flight is ignored. The next `getToken()`
+   * fetches again (once that fetch has settled). Call it when Membrane answers `not_authenticated`.
+   */
   invalidate(): void;
   /** The current state, as a stable object (safe for `useSyncExternalStore`). */
   getSnapshot(): TokenSnapshot;
