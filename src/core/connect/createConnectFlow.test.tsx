@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { MembraneApi } from '../api/createMembraneApi.js';
+import type { ConnectionOptionsTarget, MembraneApi } from '../api/createMembraneApi.js';
 import type { HostedUi, HostedUiResult } from '../api/sdk/types.js';
-import type { MembraneConnection, MembraneConnectorSpec, MembraneIntegration } from '../api/types.js';
+import type { MembraneConnection, MembraneConnectionOption, MembraneConnectorSpec, MembraneIntegration } from '../api/types.js';
 import { KitError } from '../errors/KitError.js';
 import { createPendingConnectStore } from '../state/createPendingConnectStore.js';
 import { deferred } from '../token/test-utils/makeJwt.js';
@@ -95,11 +95,25 @@ const failed = (requestId: string, error: string, errorData?: unknown) => ({
 interface HostSetup {
   integrations?: MembraneIntegration[];
   specs?: Record<string, MembraneConnectorSpec>;
+  /** What `POST /connection-options` answers (default: the auth options of the integration or connection named). */
+  connectionOptions?: (target: ConnectionOptionsTarget) => MembraneConnectionOption[];
+  /** The answers are cached already, as after a prefetch on hover (default); `false`: a click must ask. */
+  prefetched?: boolean;
 }
 
 function createHost(setup: HostSetup = {}) {
   const integrations = new Map((setup.integrations ?? [hubspot]).map((integration) => [integration.key, integration]));
   const specs = new Map(Object.entries(setup.specs ?? {}));
+  const serverOptions =
+    setup.connectionOptions ??
+    ((target: ConnectionOptionsTarget): MembraneConnectionOption[] => {
+      const integration = [...integrations.values()].find((candidate) =>
+        target.connectionId ? candidate.connection?.id === target.connectionId : candidate.id === target.integrationId,
+      );
+      return (integration?.authOptions ?? []).map((option) => ({ key: option.key, type: option.type ?? 'oauth2' }));
+    });
+  const optionsCache = new Map<string, MembraneConnectionOption[]>();
+  const prefetched = setup.prefetched ?? true;
   const events: ConnectFlowEvent[] = [];
   const getToken = vi.fn(async () => TOKEN);
   const api = {
@@ -118,6 +132,12 @@ function createHost(setup: HostSetup = {}) {
       return integration;
     }),
     getConnectorSpec: vi.fn((key: string) => specs.get(key)),
+    getConnectionOptions: vi.fn((target: ConnectionOptionsTarget) => (prefetched ? serverOptions(target) : optionsCache.get(JSON.stringify(target)))),
+    loadConnectionOptions: vi.fn(async (target: ConnectionOptionsTarget) => {
+      const answer = serverOptions(target);
+      optionsCache.set(JSON.stringify(target), answer);
+      return answer;
+    }),
     loadConnectorSpec: vi.fn(async (key: string) => {
       const spec: MembraneConnectorSpec = { auth: { type: 'oauth2' } };
       specs.set(key, spec);
@@ -210,13 +230,17 @@ describe('createConnectFlow: popup transport', () => {
     expect(submitted).toEqual([
       {
         target: `connection-request-${requestId}`,
-        action: `${API}/connection-popup?integrationId=int-hubspot`,
+        action: `${API}/connect`,
         method: 'post',
-        payload: { token: TOKEN, authOptionKey: 'oauth', requestId },
+        payload: { token: TOKEN, integrationId: 'int-hubspot', authOptionKey: 'oauth', requestId },
       },
     ]);
-    // The token travels in the POST body only.
+    // SDK 0.28's key order; the token travels in the POST body only.
+    expect(Object.keys(lastForm().payload)).toEqual(['token', 'integrationId', 'authOptionKey', 'requestId']);
     expect(lastForm().action).not.toContain(TOKEN);
+    // The answer was cached by a prefetch: the click asked nothing.
+    expect(host.loadConnectionOptions).not.toHaveBeenCalled();
+    expect(host.getConnectionOptions).toHaveBeenCalledWith({ integrationId: 'int-hubspot' });
     expect(document.querySelector('form')).toBeNull();
 
     post(created(requestId, 'conn-1'));
@@ -249,11 +273,13 @@ describe('createConnectFlow: popup transport', () => {
     await flush();
     expect(lastForm().payload).toEqual({
       token: TOKEN,
-      connectionParameters: { apiKey: 'sk_live_1' },
+      input: { apiKey: 'sk_live_1' },
+      integrationId: 'int-hubspot',
       authOptionKey: 'api-key',
       allowMultipleConnections: true,
       requestId: requestIdOfPopup(),
     });
+    expect(Object.keys(lastForm().payload)).toEqual(['token', 'input', 'integrationId', 'authOptionKey', 'allowMultipleConnections', 'requestId']);
   });
 
   it('publishes a new snapshot object on every change, to subscribers until they unsubscribe', async () => {
@@ -483,7 +509,8 @@ describe('createConnectFlow: popup transport', () => {
     flow.start();
     const requestId = requestIdOfPopup();
     await flush();
-    expect(sources.map((source) => source.url)).toEqual([`${API}/sse/connection-events/${requestId}`]);
+    // Membrane's protocol puts the token in the SSE query (the one URL that carries it).
+    expect(sources.map((source) => source.url)).toEqual([`${API}/sse/connection-events/${requestId}?token=${encodeURIComponent(TOKEN)}`]);
     const source = sources[0]!;
     source.onmessage?.({ data: 'not json' });
     source.onmessage?.({ data: JSON.stringify(created('another-request')) });
@@ -531,8 +558,8 @@ describe('createConnectFlow: blocked popup', () => {
     expect(submitted).toHaveLength(1);
     const form = lastForm();
     expect(form.target).toBe('_self');
-    expect(form.action).toBe(`${API}/connection-popup?integrationId=int-hubspot`);
-    expect(form.payload).toMatchObject({ token: TOKEN, redirectUri: 'http://localhost:3000/settings?tab=apps' });
+    expect(form.action).toBe(`${API}/connect`);
+    expect(form.payload).toMatchObject({ token: TOKEN, integrationId: 'int-hubspot', redirectUri: 'http://localhost:3000/settings?tab=apps' });
     const marker = JSON.parse(sessionStorage.getItem(REDIRECT_MARKER_KEY) ?? 'null') as Record<string, unknown>;
     expect(marker).toEqual({ integrationKey: 'hubspot', requestId: form.payload.requestId, startedAt: Date.now() });
     expect(types(events)).toEqual(['connect.started', 'connect.failed', 'connect.started']);
@@ -548,7 +575,7 @@ describe('createConnectFlow: blocked popup', () => {
     await flush();
     expect(lastForm()).toMatchObject({
       target: '_self',
-      payload: { redirectUri: 'https://app.test/back', authOptionKey: 'oauth', connectionParameters: { subdomain: 'acme' } },
+      payload: { redirectUri: 'https://app.test/back', authOptionKey: 'oauth', input: { subdomain: 'acme' } },
     });
   });
 
@@ -582,8 +609,8 @@ describe('createConnectFlow: iframe transport (client credentials)', () => {
     const requestId = iframe!.name.slice('connection-request-'.length);
     expect(lastForm()).toMatchObject({
       target: iframe!.name,
-      action: `${API}/connection-popup?integrationId=int-hubspot`,
-      payload: { token: TOKEN, requestId, authOptionKey: 'cc', connectionParameters: { clientId: 'id-1' } },
+      action: `${API}/connect`,
+      payload: { token: TOKEN, integrationId: 'int-hubspot', requestId, authOptionKey: 'cc', input: { clientId: 'id-1' } },
     });
 
     post(created(requestId, 'conn-cc'), 'https://evil.test');
@@ -624,6 +651,145 @@ describe('createConnectFlow: iframe transport (client credentials)', () => {
   });
 });
 
+describe('createConnectFlow: POST /connection-options picks the window', () => {
+  const machine: MembraneIntegration = { ...hubspot, authOptions: [{ key: 'cc', type: 'client-credentials' }] };
+
+  it('not prefetched: opens the popup in the click, asks once, then posts into that popup; the next click asks nothing', async () => {
+    const { flow, host } = setup({}, { prefetched: false });
+    const gate = deferred<void>();
+    const answerAndCache = host.loadConnectionOptions.getMockImplementation()!;
+    host.loadConnectionOptions.mockImplementationOnce(async (target) => {
+      await gate.promise;
+      return answerAndCache(target);
+    });
+    flow.start();
+    expect(openSpy).toHaveBeenCalledTimes(1);
+    expect(host.loadConnectionOptions).toHaveBeenCalledExactlyOnceWith({ integrationId: 'int-hubspot' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(submitted).toEqual([]);
+    gate.resolve();
+    await flush();
+    const requestId = requestIdOfPopup();
+    expect(lastForm()).toMatchObject({ target: `connection-request-${requestId}`, action: `${API}/connect` });
+    expect(popup().close).not.toHaveBeenCalled();
+    post(created(requestId));
+    await flush();
+    expect(flow.getSnapshot()).toEqual({ status: 'idle', error: null });
+
+    // Cached now (the fake host caches as the query host does): the second click knows its window.
+    flow.start();
+    await flush();
+    expect(submitted).toHaveLength(2);
+    expect(host.loadConnectionOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('not prefetched, answer client-credentials: the popup opened in the click is closed and the hidden iframe is used', async () => {
+    const { flow, host } = setup({}, { prefetched: false, integrations: [machine] });
+    flow.start();
+    expect(openSpy).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(host.loadConnectionOptions).toHaveBeenCalledTimes(1);
+    expect(popup().close).toHaveBeenCalled();
+    const iframe = document.querySelector<HTMLIFrameElement>('iframe');
+    expect(iframe).not.toBeNull();
+    expect(lastForm()).toMatchObject({ target: iframe!.name, action: `${API}/connect`, payload: { authOptionKey: 'cc', integrationId: 'int-hubspot' } });
+  });
+
+  it('the server’s answer wins over the integration’s own auth options: cached client-credentials means no popup at all', async () => {
+    const { flow, host } = setup({}, { connectionOptions: () => [{ key: 'oauth', type: 'client-credentials' }] });
+    flow.start();
+    expect(openSpy).not.toHaveBeenCalled();
+    await flush();
+    expect(host.loadConnectionOptions).not.toHaveBeenCalled();
+    expect(document.querySelector('iframe')).not.toBeNull();
+    expect(lastForm().payload).toMatchObject({ authOptionKey: 'oauth' });
+  });
+
+  it('an answer that names no matching option falls back to the popup', async () => {
+    const { flow } = setup({}, { connectionOptions: () => [{ key: 'something-else', type: 'client-credentials' }] });
+    flow.start();
+    expect(openSpy).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(lastForm().target).toBe(`connection-request-${requestIdOfPopup()}`);
+  });
+
+  it('a failed /connection-options closes the popup and fails with its code, posting nothing', async () => {
+    const { flow, host, onError, events } = setup({}, { prefetched: false });
+    host.loadConnectionOptions.mockRejectedValueOnce(new KitError('server', 'Membrane answered POST /connection-options with object instead of a list.'));
+    flow.start();
+    await flush();
+    expect(popup().close).toHaveBeenCalled();
+    expect(submitted).toEqual([]);
+    expect(flow.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'server' } });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'server' }));
+    expect(types(events)).toEqual(['connect.started', 'connect.failed']);
+  });
+
+  it('cancel() while /connection-options is pending closes the popup; the late answer posts nothing', async () => {
+    const { flow, host, onCancel } = setup({}, { prefetched: false });
+    const answer = deferred<MembraneConnectionOption[]>();
+    host.loadConnectionOptions.mockReturnValueOnce(answer.promise);
+    flow.start();
+    flow.cancel();
+    await flush();
+    expect(popup().close).toHaveBeenCalled();
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    answer.resolve([{ key: 'oauth', type: 'oauth2' }]);
+    await flush();
+    expect(submitted).toEqual([]);
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  it('blocked popup and no answer yet: asks once, reports blocked; continueInThisTab() reuses the answer', async () => {
+    openSpy.mockReturnValueOnce(null);
+    const { flow, host } = setup({}, { prefetched: false });
+    flow.start();
+    await flush();
+    expect(flow.getSnapshot()).toMatchObject({ status: 'blocked', error: { code: 'popup_blocked' } });
+    expect(host.loadConnectionOptions).toHaveBeenCalledTimes(1);
+    flow.continueInThisTab();
+    await flush();
+    expect(lastForm()).toMatchObject({ target: '_self', action: `${API}/connect`, payload: { integrationId: 'int-hubspot' } });
+    expect(host.loadConnectionOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('blocked popup is no failure when the answer says client-credentials: the iframe needs no window', async () => {
+    openSpy.mockReturnValueOnce(null);
+    const { flow } = setup({}, { prefetched: false, integrations: [machine] });
+    flow.start();
+    await flush();
+    expect(flow.getSnapshot().status).toBe('connecting');
+    expect(document.querySelector('iframe')).not.toBeNull();
+  });
+
+  it('same-window flow not prefetched: no popup, asks once, then leaves the page', async () => {
+    const { flow, host } = setup({ redirectUri: 'https://app.test/back' }, { prefetched: false });
+    flow.start();
+    expect(openSpy).not.toHaveBeenCalled();
+    await flush();
+    expect(host.loadConnectionOptions).toHaveBeenCalledTimes(1);
+    expect(lastForm()).toMatchObject({ target: '_self', payload: { redirectUri: 'https://app.test/back', integrationId: 'int-hubspot' } });
+  });
+
+  it('same-window flow whose answer says client-credentials runs in the iframe and stays on the page', async () => {
+    const { flow } = setup({ redirectUri: 'https://app.test/back' }, { integrations: [machine] });
+    flow.start();
+    await flush();
+    const iframe = document.querySelector<HTMLIFrameElement>('iframe');
+    expect(iframe).not.toBeNull();
+    expect(lastForm().target).toBe(iframe!.name);
+    expect(sessionStorage.getItem(REDIRECT_MARKER_KEY)).toBeNull();
+  });
+
+  it('a reconnect asks about the connection, not the integration', async () => {
+    const { flow, host } = setup({}, { prefetched: false, integrations: [withConnection({ id: 'conn-old', disconnected: true })] });
+    flow.start();
+    await flush();
+    expect(host.loadConnectionOptions).toHaveBeenCalledExactlyOnceWith({ connectionId: 'conn-old' });
+    expect(lastForm().payload).toMatchObject({ connectionId: 'conn-old' });
+  });
+});
+
 describe('createConnectFlow: redirect transport', () => {
   it('with redirectUri posts the form to _self, stores the marker and stays connecting', async () => {
     const { flow, host, events } = setup({ redirectUri: 'https://app.test/settings?tab=apps' });
@@ -632,9 +798,15 @@ describe('createConnectFlow: redirect transport', () => {
     await flush();
     expect(lastForm()).toEqual({
       target: '_self',
-      action: `${API}/connection-popup?integrationId=int-hubspot`,
+      action: `${API}/connect`,
       method: 'post',
-      payload: { token: TOKEN, authOptionKey: 'oauth', requestId: expect.stringMatching(/^[0-9a-z]{22}$/), redirectUri: 'https://app.test/settings?tab=apps' },
+      payload: {
+        token: TOKEN,
+        integrationId: 'int-hubspot',
+        authOptionKey: 'oauth',
+        requestId: expect.stringMatching(/^[0-9a-z]{22}$/),
+        redirectUri: 'https://app.test/settings?tab=apps',
+      },
     });
     const marker = JSON.parse(sessionStorage.getItem(REDIRECT_MARKER_KEY) ?? 'null') as Record<string, unknown>;
     expect(marker).toMatchObject({ integrationKey: 'hubspot', requestId: lastForm().payload.requestId });
@@ -676,7 +848,7 @@ describe('createConnectFlow: integration not known at click', () => {
 
     const requestId = requestIdOfPopup();
     expect(openSpy).toHaveBeenCalledTimes(1);
-    expect(lastForm()).toMatchObject({ target: `connection-request-${requestId}`, action: `${API}/connection-popup?integrationId=int-pipedrive` });
+    expect(lastForm()).toMatchObject({ target: `connection-request-${requestId}`, action: `${API}/connect`, payload: { integrationId: 'int-pipedrive' } });
     host.confirmConnection.mockResolvedValueOnce({ id: 'conn-p', integrationId: 'int-pipedrive' });
     post(created(requestId, 'conn-p'));
     await flush();
@@ -690,7 +862,7 @@ describe('createConnectFlow: integration not known at click', () => {
     flow.start();
     await flush();
     expect(host.loadIntegration).not.toHaveBeenCalled();
-    expect(lastForm().action).toBe(`${API}/connection-popup?integrationId=int-hubspot`);
+    expect(lastForm()).toMatchObject({ action: `${API}/connect`, payload: { integrationId: 'int-hubspot' } });
   });
 
   it.each([
@@ -729,8 +901,12 @@ describe('createConnectFlow: integration not known at click', () => {
   });
 
   it('closes the popup when the loaded integration uses client credentials (hidden iframe instead)', async () => {
-    const { flow, host } = setup({ integrationKey: 'machine' }, { integrations: [] });
-    host.loadIntegration.mockResolvedValueOnce({ id: 'int-m', key: 'machine', name: 'M', authOptions: [{ key: 'cc', type: 'client-credentials' }] });
+    const { flow, host, integrations } = setup({ integrationKey: 'machine' }, { integrations: [] });
+    const machine: MembraneIntegration = { id: 'int-m', key: 'machine', name: 'M', authOptions: [{ key: 'cc', type: 'client-credentials' }] };
+    host.loadIntegration.mockImplementationOnce(async () => {
+      integrations.set('machine', machine);
+      return machine;
+    });
     flow.start();
     await flush();
     expect(popup().close).toHaveBeenCalled();
@@ -744,7 +920,7 @@ describe('createConnectFlow: integration not known at click', () => {
     flow.start();
     expect(openSpy).not.toHaveBeenCalled();
     await flush();
-    expect(lastForm()).toMatchObject({ target: '_self', action: `${API}/connection-popup?integrationId=int-pipedrive`, payload: { redirectUri: 'https://app.test/back' } });
+    expect(lastForm()).toMatchObject({ target: '_self', action: `${API}/connect`, payload: { integrationId: 'int-pipedrive', redirectUri: 'https://app.test/back' } });
   });
 
   it('reports popup_blocked when the popup opened at the click was blocked', async () => {
@@ -761,7 +937,7 @@ describe('createConnectFlow: integration not known at click', () => {
     expect(flow.getSnapshot()).toMatchObject({ status: 'blocked', error: { code: 'popup_blocked' } });
     flow.continueInThisTab();
     await flush();
-    expect(lastForm()).toMatchObject({ target: '_self', action: `${API}/connection-popup?integrationId=int-pipedrive` });
+    expect(lastForm()).toMatchObject({ target: '_self', action: `${API}/connect`, payload: { integrationId: 'int-pipedrive' } });
   });
 });
 
@@ -775,8 +951,10 @@ describe('createConnectFlow: reconnect', () => {
     const { flow, host, events, onConnected } = setup({}, { integrations: [withConnection(connection as MembraneConnection)] });
     flow.start();
     await flush();
-    expect(lastForm().action).toBe(`${API}/connection-popup?connectionId=conn-old`);
-    expect(lastForm().action).not.toContain('integrationId');
+    expect(lastForm().action).toBe(`${API}/connect`);
+    expect(lastForm().payload).toMatchObject({ connectionId: 'conn-old' });
+    expect(lastForm().payload).not.toHaveProperty('integrationId');
+    expect(host.getConnectionOptions).toHaveBeenCalledWith({ connectionId: 'conn-old' });
     post(created(requestIdOfPopup(), 'conn-old'));
     await flush();
     expect(host.confirmConnection).toHaveBeenCalledWith('conn-old');
@@ -791,8 +969,9 @@ describe('createConnectFlow: reconnect', () => {
     const { flow, events } = setup({ allowMultipleConnections: true }, { integrations: [withConnection({ id: 'conn-ok', connected: true })] });
     flow.start();
     await flush();
-    expect(lastForm().action).toBe(`${API}/connection-popup?integrationId=int-hubspot`);
-    expect(lastForm().payload.allowMultipleConnections).toBe(true);
+    expect(lastForm().action).toBe(`${API}/connect`);
+    expect(lastForm().payload).toMatchObject({ integrationId: 'int-hubspot', allowMultipleConnections: true });
+    expect(lastForm().payload).not.toHaveProperty('connectionId');
     expect(events[0]).toMatchObject({ reconnect: false });
   });
 
@@ -981,12 +1160,28 @@ describe('createConnectFlow: needsInput, getAuthOptions, prefetch', () => {
     const unknown = setup({ integrationKey: 'pipedrive' }, { integrations: [] });
     unknown.flow.prefetch();
     expect(unknown.host.loadConnectorSpec).not.toHaveBeenCalled();
+    expect(unknown.host.loadConnectionOptions).not.toHaveBeenCalled();
     expect(unknown.getToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('prefetch() asks /connection-options about the integration, or about the connection a reconnect repairs (custom mode only)', () => {
+    const fresh = setup({}, { prefetched: false });
+    fresh.flow.prefetch();
+    expect(fresh.host.loadConnectionOptions).toHaveBeenCalledExactlyOnceWith({ integrationId: 'int-hubspot' });
+
+    const broken = setup({}, { prefetched: false, integrations: [withConnection({ id: 'conn-old', disconnected: true })] });
+    broken.flow.prefetch();
+    expect(broken.host.loadConnectionOptions).toHaveBeenCalledExactlyOnceWith({ connectionId: 'conn-old' });
+
+    const prebuilt = setup({ mode: 'prebuilt' }, { prefetched: false });
+    prebuilt.flow.prefetch();
+    expect(prebuilt.host.loadConnectionOptions).not.toHaveBeenCalled();
   });
 
   it('prefetch() swallows its failures', async () => {
     const { flow, host, getToken } = setup({}, { integrations: [{ ...hubspot, authOptions: [] }] });
     host.loadConnectorSpec.mockRejectedValueOnce(new KitError('network', 'Offline'));
+    host.loadConnectionOptions.mockRejectedValueOnce(new KitError('server', 'Not a list'));
     getToken.mockRejectedValueOnce(new Error('no token'));
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
