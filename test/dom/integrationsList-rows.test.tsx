@@ -99,8 +99,9 @@ describe('IntegrationsList rows', () => {
     await user.click(within(hubspot).getByRole('button', { name: 'Disconnect HubSpot' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Disconnect HubSpot?' });
     await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
-    await waitFor(() => expect(requests('POST', '/integrations/hubspot/disconnect')).toBe(1));
-    await waitFor(async () => expect((await row('hubspot')).dataset.state).toBe('disconnected'));
-    expect(within(await row('hubspot')).getByRole('button', { name: 'Reconnect HubSpot' })).toHaveAttribute('data-state', 'disconnected');
+    // Disconnect archives the connection (DELETE /connections/{id}): the row reads Not connected, offers Connect.
+    await waitFor(() => expect(requests('DELETE', '/connections/65a1f0c2d4e5f60718293c01')).toBe(1));
+    await waitFor(async () => expect((await row('hubspot')).dataset.state).toBe('not-connected'));
+    expect(within(await row('hubspot')).getByRole('button', { name: 'Connect HubSpot' })).toHaveAttribute('data-state', 'not-connected');
   });
 });

@@ -11,7 +11,7 @@ import {
 import { getAuthOptions, type AuthOption } from '../../core/connect/getAuthOptions.js';
 import type { KitError } from '../../core/errors/KitError.js';
 import { connectorSpecQueryOptions } from '../../core/query/queryOptions.js';
-import type { ConnectionState } from '../../core/state/getConnectionState.js';
+import { isRepairState, type ConnectionState } from '../../core/state/getConnectionState.js';
 import type { MembraneIntegration } from '../../core/api/types.js';
 import type { MembraneKit } from '../kit/createKit.js';
 import type { KitProps } from '../kit/KitProps.js';
@@ -40,7 +40,7 @@ export interface UseConnectResult {
   status: ConnectFlowStatus;
   /** The last failure of this flow (`status` `error` or `blocked`). */
   error: KitError | null;
-  /** The connection exists but is disconnected or in error: a connect reconnects it. */
+  /** The connection exists but needs action, is disconnected or in error: a connect repairs that connection. */
   isReconnect: boolean;
   /**
    * Starts the flow. Call it synchronously in a click or submit handler: the popup is opened before
@@ -171,7 +171,7 @@ export function useConnectForKit(
     loadError: integrationError ?? ((needsSpec ? (spec.error as KitError | null) : null) || null),
     status,
     error,
-    isReconnect: (state === 'disconnected' || state === 'error') && !!integration?.connection?.id,
+    isReconnect: isRepairState(state) && !!integration?.connection?.id,
     connect: store.start,
     continueInThisTab: store.continueInThisTab,
     cancel: store.cancel,

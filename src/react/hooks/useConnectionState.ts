@@ -1,7 +1,7 @@
 import type { MembraneIntegration } from '../../core/api/types.js';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { KitError } from '../../core/errors/KitError.js';
-import { getConnectionErrorMessage, getConnectionState, type ConnectionState } from '../../core/state/getConnectionState.js';
+import { getConnectionDetails, type ConnectionDetails, type ConnectionState } from '../../core/state/getConnectionState.js';
 import type { KitProps } from '../kit/KitProps.js';
 import { useKit } from '../kit/useKit.js';
 import type { MembraneKit } from '../kit/createKit.js';
@@ -9,11 +9,16 @@ import { useIntegrationForKit } from './useIntegration.js';
 
 /** What {@link useConnectionState} returns. */
 export interface UseConnectionStateResult {
-  /** `not-connected | connecting | connected | disconnected | error`. */
+  /** `not-connected | connecting | setting-up | needs-action | connected | disconnecting | disconnected | error`. */
   state: ConnectionState;
   integration: MembraneIntegration | undefined;
-  /** The connection's error text, in state `error` (or `disconnected` when Membrane gives one). */
+  /**
+   * The text that goes with the state: the error (`error`, or `disconnected` when Membrane gives
+   * one) or what the customer has to do (`needs-action`). Same as `details.message`.
+   */
   errorMessage: string | undefined;
+  /** Everything about the state: the action to offer, the connection to repair, a connected connection's warning. */
+  details: ConnectionDetails;
   /** The integration is still loading; `state` is not known yet. */
   isLoading: boolean;
   /** Loading the integration failed. */
@@ -30,6 +35,8 @@ export interface UseConnectionStateResult {
  * ```tsx
  * const { state, errorMessage } = useConnectionState('hubspot');
  * if (state === 'error') console.warn(errorMessage);
+ * const { details } = useConnectionState('hubspot');
+ * if (details.action === 'finish-setup') console.info(details.message); // what Membrane still needs
  * ```
  */
 export function useConnectionState(
@@ -56,10 +63,12 @@ export function useConnectionStateForKit(kit: MembraneKit, integrationKey: strin
     useCallback(() => kit.pending.isPending(integrationKey), [kit, integrationKey]),
     () => false,
   );
+  const details = getConnectionDetails(integration, pending);
   return {
-    state: getConnectionState(integration, pending),
+    state: details.state,
     integration,
-    errorMessage: getConnectionErrorMessage(integration),
+    errorMessage: pending ? getConnectionDetails(integration).message : details.message,
+    details,
     isLoading,
     error,
     refetch,

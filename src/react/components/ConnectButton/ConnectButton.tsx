@@ -2,6 +2,7 @@ import type { MembraneConnection, MembraneIntegration } from '../../../core/api/
 import * as Slot from 'radix-ui/slot';
 import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
+import { getConnectionDetails } from '../../../core/state/getConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import { splitKitProps } from '../../kit/splitKitProps.js';
@@ -35,21 +36,26 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithout
   asChild?: boolean;
   /** The integration, when you already have it (e.g. from `useIntegrations`): saves the lookup. */
   integration?: MembraneIntegration;
-  /** Replaces the label (Connect / Reconnect / Connecting… / Connected / Add account). */
+  /** Replaces the label (Connect / Reconnect / Finish setup / Connecting… / Connected / Add account). */
   children?: ReactNode;
 }
 
 const noop = () => undefined;
 
 /**
- * A button that connects the current customer to an integration. Reads "Connect", or "Reconnect"
- * when the connection is disconnected or in error, or "Connected" (`aria-disabled`, a click does
- * nothing) once it is connected — "Add account" instead with `allowMultipleConnections`; shows a
- * busy state while a flow runs, and a second click during a flow does nothing. In custom mode it opens the popup straight away when
+ * A button that connects the current customer to an integration. Reads "Connect"; "Reconnect"
+ * when the connection is disconnected, in error, or Membrane asks the customer to sign in again
+ * (`needs-action`, `clientAction.type: 'connect'`); "Finish setup" when Membrane needs more input
+ * (`needs-action`, `'provide-input'`) — both repair the existing connection, never add one;
+ * "Connected" (`aria-disabled`, a click does nothing) once it is connected — "Add account" instead
+ * with `allowMultipleConnections`; "Setting up…" / "Disconnecting…" (`aria-disabled`, busy) while
+ * Membrane builds or archives the connection. It shows a busy state while a flow runs, and a
+ * second click during a flow does nothing. In custom mode it opens the popup straight away when
  * nothing has to be asked, otherwise a dialog with the auth options and parameters form.
  *
  * Attributes: `data-slot="connect-button"`, `data-state` = connection state,
- * `data-busy` while connecting, `data-reconnect` when it reconnects.
+ * `data-busy` while connecting, setting up or disconnecting, `data-reconnect` when it repairs the
+ * existing connection, `data-action` = `connect | reconnect | finish-setup | none`.
  *
  * @example
  * ```tsx
@@ -94,16 +100,23 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
   const name = connect.integration?.name ?? integrationKey;
   // Already connected: say so, and do nothing on click, unless another connection may be added.
   const connected = connect.state === 'connected';
-  const settled = connected && !allowMultipleConnections;
+  // Membrane is building or archiving the connection: nothing to start until it settles.
+  const working = connect.state === 'setting-up' || connect.state === 'disconnecting';
+  const settled = (connected && !allowMultipleConnections) || working;
+  const finishSetup = connect.isReconnect && getConnectionDetails(connect.integration).action === 'finish-setup';
   const [text, nameText] = busy
     ? [labels.connecting, undefined]
-    : connect.isReconnect
-      ? [labels.reconnect, labels.reconnectTo]
-      : connected
-        ? allowMultipleConnections
-          ? [labels.connectAnother, labels.connectAnotherTo]
-          : [labels.connected, labels.connectedTo]
-        : [labels.connect, labels.connectTo];
+    : working
+      ? [labels.status[connect.state], undefined]
+      : finishSetup
+        ? [labels.finishSetup, labels.finishSetupOf]
+        : connect.isReconnect
+          ? [labels.reconnect, labels.reconnectTo]
+          : connected
+            ? allowMultipleConnections
+              ? [labels.connectAnother, labels.connectAnotherTo]
+              : [labels.connected, labels.connectedTo]
+            : [labels.connect, labels.connectTo];
   const label = text;
   const accessibleName = nameText === undefined ? undefined : formatLabel(nameText, { name });
 
@@ -118,10 +131,11 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
         className={cn(rootClass, !unstyled && 'mk-Button mk-ConnectButton', className)}
         data-slot="connect-button"
         data-state={connect.state}
-        data-busy={dataFlag(busy)}
+        data-busy={dataFlag(busy || working)}
         data-reconnect={dataFlag(connect.isReconnect)}
+        data-action={busy || working ? 'none' : finishSetup ? 'finish-setup' : connect.isReconnect ? 'reconnect' : settled ? 'none' : 'connect'}
         data-mk-theme={dataTheme}
-        aria-busy={busy ? true : undefined}
+        aria-busy={busy || working ? true : undefined}
         aria-label={children === undefined ? accessibleName : buttonProps['aria-label']}
         aria-disabled={settled ? true : buttonProps['aria-disabled']}
         onClick={composeEventHandlers(onClick, settled ? noop : start)}
@@ -132,7 +146,7 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
           children
         ) : (
           <>
-            {busy ? <Spinner unstyled={unstyled} /> : null}
+            {busy || working ? <Spinner unstyled={unstyled} /> : null}
             {children ?? label}
           </>
         )}

@@ -1,13 +1,16 @@
 import type { MembraneConnection } from '../../../core/api/types.js';
 import type { ComponentPropsWithRef } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
+import { isRepairState } from '../../../core/state/getConnectionState.js';
 import { useConnectionStateForKit } from '../../hooks/useConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import { splitKitProps } from '../../kit/splitKitProps.js';
+import { formatLabel } from '../../labels/formatLabel.js';
 import { useKit } from '../../kit/useKit.js';
 import { ThemeScopeContext } from '../../kit/KitContext.js';
 import { cn } from '../../utils/cn.js';
+import { dataFlag } from '../../utils/dataFlag.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
 import { ConnectButton } from '../ConnectButton/ConnectButton.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
@@ -16,7 +19,11 @@ import { StatusBadge } from '../shared/StatusBadge.js';
 export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWithRef<'span'>, 'children' | 'onError'> {
   /** Key (or id) of the integration whose connection to show. */
   integrationKey: string;
-  /** Show a Reconnect action next to the badge when the connection is `disconnected` or in `error`. */
+  /**
+   * Show a repair action next to the badge when the connection needs one: "Reconnect" when it is
+   * `disconnected`, in `error` or `needs-action` (sign in again), "Finish setup" when Membrane needs
+   * more input. It repairs the existing connection.
+   */
   showReconnect?: boolean;
   /** Flow used by the Reconnect action. Default `custom`. */
   mode?: ConnectMode;
@@ -27,13 +34,16 @@ export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWith
 }
 
 /**
- * A badge and text for an integration's connection: `not-connected`, `connecting`, `connected`,
- * `disconnected` or `error`, with the error message on hover and focus and an optional Reconnect
- * action. It reads the shared integrations list (no request of its own) and updates after any
- * connect or disconnect on the page and on window focus.
+ * A badge and text for an integration's connection: `not-connected`, `connecting`, `setting-up`,
+ * `needs-action`, `connected`, `disconnecting`, `disconnected` or `error`, with the error text (or
+ * what the customer has to do, or a connected connection's last-request failure) on hover and
+ * focus, and an optional Reconnect / Finish setup action. It reads the shared integrations list
+ * (no request of its own) and updates after any connect or disconnect on the page and on window
+ * focus.
  *
- * Attributes: `data-slot="connection-status"`, `data-state` = the state (or `loading`);
- * the badge has `data-slot="connection-status-badge"`.
+ * Attributes: `data-slot="connection-status"`, `data-state` = the state (or `loading`),
+ * `data-warning` when connected but the last request failed (Membrane's `requestError`), `aria-busy`
+ * while connecting, setting up or disconnecting; the badge has `data-slot="connection-status-badge"`.
  *
  * @example
  * ```tsx
@@ -45,12 +55,14 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
   const { integrationKey, showReconnect = false, mode, onConnected, onError, className, ...spanProps } = ownProps;
   const resolved = useKit(kitProps, 'ConnectionStatus');
   const { labels, unstyled } = resolved;
-  const { state, integration, errorMessage, isLoading, error } = useConnectionStateForKit(resolved.kit, integrationKey);
+  const { state, integration, errorMessage, details: connection, isLoading, error } = useConnectionStateForKit(resolved.kit, integrationKey);
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
 
   const shownState = isLoading ? 'loading' : error ? 'error' : state;
   const name = integration?.name ?? integrationKey;
-  const details = error ? labels.errors[error.code] : errorMessage;
+  const warning = !error && state === 'connected' ? connection.warning : undefined;
+  const details = error ? labels.errors[error.code] : warning ? formatLabel(labels.requestWarning, { message: warning }) : errorMessage;
+  const busy = isLoading || state === 'connecting' || state === 'setting-up' || state === 'disconnecting';
 
   return (
     <span
@@ -58,12 +70,13 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
       className={cn(rootClass, !unstyled && 'mk-ConnectionStatus', className)}
       data-slot="connection-status"
       data-state={shownState}
+      data-warning={dataFlag(!!warning)}
       data-mk-theme={dataTheme}
-      aria-busy={isLoading || state === 'connecting' ? true : undefined}
+      aria-busy={busy ? true : undefined}
     >
       <ThemeScopeContext.Provider value={resolved.theme}>
       <StatusBadge state={shownState} name={name} details={details} kit={resolved} />
-      {showReconnect && !isLoading && (state === 'disconnected' || state === 'error') ? (
+      {showReconnect && !isLoading && !error && isRepairState(state) ? (
         <ConnectButton
           {...kitProps}
           integrationKey={integrationKey}

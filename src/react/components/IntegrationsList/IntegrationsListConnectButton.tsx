@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Re
 import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import { createConnectFlow, type ConnectFlow, type ConnectFlowSnapshot } from '../../../core/connect/createConnectFlow.js';
 import { startConnectFromClick } from '../../../core/connect/startConnectFromClick.js';
-import type { ConnectionState } from '../../../core/state/getConnectionState.js';
+import { getConnectionDetails, isRepairState, type ConnectionState } from '../../../core/state/getConnectionState.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
@@ -54,7 +54,8 @@ export interface IntegrationsListConnectButtonProps {
 }
 
 /**
- * A row's Connect / Reconnect button: the same markup and behaviour as `ConnectButton`, but its
+ * A row's Connect / Reconnect / Finish setup button: the same markup and behaviour as
+ * `ConnectButton` (Reconnect and Finish setup repair the row's existing connection), but its
  * connect-flow store is created only on the first hover, focus or click, and the React side of it
  * (query observers, dialog) only after that, so mounting a batch of rows stays cheap. A click on a
  * button not used before creates the store and starts it right inside the click (the popup is not
@@ -93,9 +94,14 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
   };
 
   const busy = snapshot.status === 'connecting';
-  const isReconnect = (state === 'disconnected' || state === 'error') && !!integration.connection?.id;
-  const label = busy ? labels.connecting : isReconnect ? labels.reconnect : labels.connect;
-  const accessibleName = busy ? undefined : formatLabel(isReconnect ? labels.reconnectTo : labels.connectTo, { name: integration.name });
+  const isReconnect = isRepairState(state) && !!integration.connection?.id;
+  const finishSetup = isReconnect && getConnectionDetails(integration).action === 'finish-setup';
+  const [label, nameLabel] = finishSetup
+    ? [labels.finishSetup, labels.finishSetupOf]
+    : isReconnect
+      ? [labels.reconnect, labels.reconnectTo]
+      : [labels.connect, labels.connectTo];
+  const accessibleName = busy ? undefined : formatLabel(nameLabel, { name: integration.name });
 
   const engage = () => {
     ensureFlow().prefetch();
@@ -113,6 +119,7 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
         data-state={state}
         data-busy={dataFlag(busy)}
         data-reconnect={dataFlag(isReconnect)}
+        data-action={busy ? 'none' : finishSetup ? 'finish-setup' : isReconnect ? 'reconnect' : 'connect'}
         aria-busy={busy ? true : undefined}
         aria-label={accessibleName}
         onClick={() => {
@@ -122,7 +129,7 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
         onFocus={engage}
       >
         {busy ? <Spinner unstyled={unstyled} /> : null}
-        {label}
+        {busy ? labels.connecting : label}
       </button>
       {flow ? (
         <RowConnectFlow

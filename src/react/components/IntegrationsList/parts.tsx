@@ -1,7 +1,9 @@
 import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import * as Slot from 'radix-ui/slot';
 import { forwardRef, useCallback, useContext, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { getConnectionErrorMessage, getConnectionState } from '../../../core/state/getConnectionState.js';
+import { getConnectionDetails, getConnectionState } from '../../../core/state/getConnectionState.js';
+import { formatLabel } from '../../labels/formatLabel.js';
+import { dataFlag } from '../../utils/dataFlag.js';
 import { cn } from '../../utils/cn.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { DisconnectButton } from './DisconnectButton.js';
@@ -137,7 +139,10 @@ export const IntegrationsListName = forwardRef<HTMLSpanElement, ComponentPropsWi
 IntegrationsListName.displayName = 'IntegrationsListName';
 
 /**
- * The row's connection status badge (error text on hover and focus). `data-slot="integrations-list-status"`.
+ * The row's connection status badge, with the error text, what the customer has to do
+ * (`needs-action`) or a connected connection's last-request failure on hover and focus.
+ * Attributes: `data-slot="integrations-list-status"`, `data-state` = connection state,
+ * `data-warning` when connected but the last request failed.
  *
  * @example
  * ```tsx
@@ -151,22 +156,30 @@ IntegrationsListName.displayName = 'IntegrationsListName';
 export const IntegrationsListStatus = forwardRef<HTMLSpanElement, { className?: string }>(function IntegrationsListStatus({ className }, ref) {
   const { list, row } = useListPart('Status');
   const { integration, state } = row;
+  const { message, warning } = getConnectionDetails(integration);
+  const shownWarning = state === 'connected' ? warning : undefined;
+  const details = shownWarning ? formatLabel(list.kit.labels.requestWarning, { message: shownWarning }) : message;
   return (
     <span
       ref={ref}
       className={cn(!list.kit.unstyled && 'mk-IntegrationsList-status mk-ConnectionStatus', className)}
       data-slot="integrations-list-status"
       data-state={state}
+      data-warning={dataFlag(!!shownWarning)}
+      aria-busy={state === 'setting-up' || state === 'disconnecting' ? true : undefined}
     >
-      <StatusBadge state={state} name={integration.name} details={getConnectionErrorMessage(integration)} kit={list.kit} />
+      <StatusBadge state={state} name={integration.name} details={details} kit={list.kit} />
     </span>
   );
 });
 IntegrationsListStatus.displayName = 'IntegrationsListStatus';
 
 /**
- * The row's actions: Connect; Reconnect and Disconnect when the connection is broken; Disconnect
- * (behind a confirmation) when connected. `data-slot="integrations-list-action"`.
+ * The row's actions: Connect when there is no connection; Reconnect (or Finish setup, when
+ * Membrane needs more input) and Disconnect when the connection needs action, is disconnected or
+ * in error (both act on that connection; Reconnect never creates a second one); Disconnect (behind
+ * a confirmation, it archives the connection) when connected; nothing while Membrane sets the
+ * connection up or disconnects it. `data-slot="integrations-list-action"`.
  *
  * @example
  * ```tsx
@@ -180,10 +193,11 @@ IntegrationsListStatus.displayName = 'IntegrationsListStatus';
 export const IntegrationsListAction = forwardRef<HTMLSpanElement, { className?: string }>(function IntegrationsListAction({ className }, ref) {
   const { list, row } = useListPart('Action');
   const { integration, state } = row;
-  const showConnect = state !== 'connected';
+  const working = state === 'setting-up' || state === 'disconnecting';
+  const showConnect = state !== 'connected' && !working;
   const { onConnected: listOnConnected } = list;
   const onConnected = useCallback((connection: MembraneConnection) => listOnConnected?.(connection, integration), [listOnConnected, integration]);
-  const showDisconnect = state === 'connected' || state === 'error';
+  const showDisconnect = state === 'connected' || state === 'error' || state === 'needs-action' || state === 'disconnected';
   return (
     <span ref={ref} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
       {showConnect ? (
