@@ -9,18 +9,18 @@ class FakeEventSource {
   static instances: FakeEventSource[] = [];
   readonly url: string;
   closed = false;
-  private readonly listeners = new Map<string, Array<(event?: { data: unknown }) => void>>();
+  private readonly listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
   constructor(url: string) {
     this.url = url;
     FakeEventSource.instances.push(this);
   }
-  addEventListener(type: string, listener: (event?: { data: unknown }) => void): void {
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
   close(): void {
     this.closed = true;
   }
-  private dispatch(type: string, event?: { data: unknown }): void {
+  private dispatch(type: string, event: { data?: unknown } = {}): void {
     if (this.closed) return;
     for (const listener of this.listeners.get(type) ?? []) listener(event);
   }

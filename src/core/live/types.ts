@@ -38,8 +38,8 @@ export type WorkspaceEventsStatus =
 
 /** The part of `EventSource` the kit uses (tests pass a fake). */
 export interface EventSourceLike {
-  addEventListener(type: 'open' | 'error', listener: () => void): void;
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** `open`, `error`, and `message` (whose event carries `data`). */
+  addEventListener(type: 'open' | 'error' | 'message', listener: (event: { data?: unknown }) => void): void;
   close(): void;
 }
 

@@ -7,6 +7,7 @@ import { integrationQueryOptions, integrationsQueryOptions } from '../../core/qu
 import type { MembraneKit } from '../kit/createKit.js';
 import type { KitProps } from '../kit/KitProps.js';
 import { useKit } from '../kit/useKit.js';
+import { useLiveUpdates } from '../kit/useLiveUpdates.js';
 
 /** What {@link useIntegration} returns. */
 export interface UseIntegrationResult {
@@ -53,6 +54,7 @@ export function useIntegration(
  * ```
  */
 export function useIntegrationForKit(kit: MembraneKit, integrationKey: string, known?: MembraneIntegration): UseIntegrationResult {
+  useLiveUpdates(kit);
   const select = useCallback(
     (data: InfiniteData<MembranePage<MembraneIntegration>, string | undefined>) => {
       for (const page of data.pages) {

@@ -7,6 +7,7 @@ import { integrationsQueryOptions } from '../../core/query/queryOptions.js';
 import type { MembraneKit } from '../kit/createKit.js';
 import type { KitProps } from '../kit/KitProps.js';
 import { useKit } from '../kit/useKit.js';
+import { useLiveUpdates } from '../kit/useLiveUpdates.js';
 
 /** What {@link useIntegrations} returns. */
 export interface UseIntegrationsResult {
@@ -55,6 +56,7 @@ export function useIntegrations(
  * ```
  */
 export function useIntegrationsForKit(kit: MembraneKit, query: IntegrationsQuery = {}, options: { enabled?: boolean } = {}): UseIntegrationsResult {
+  useLiveUpdates(kit);
   const result = useInfiniteQuery(
     { ...integrationsQueryOptions(kit.api, query), placeholderData: keepPreviousData, enabled: options.enabled ?? true },
     kit.queryClient,

@@ -37,4 +37,11 @@ export interface KitProps {
   labels?: PartialLabels;
   /** Receives the events this component causes (the provider's `onEvent` receives all of them). */
   onEvent?: MembraneKitEventHandler;
+  /**
+   * Update from Membrane's `/sse/workspace` stream while mounted (a connection changed in another
+   * tab, the hosted UI or by your backend shows without a reload). Default: the provider's, else
+   * `true`. Without a provider it applies to the kit shared by every component on the same `apiUri`
+   * (the latest value given wins).
+   */
+  live?: boolean;
 }

@@ -46,10 +46,12 @@ export function useKit(props: KitProps, componentName: string): ResolvedKit {
   }
   const kit = useProvider && context ? context.kit : getSharedKit({ ...props, fetchToken });
 
-  const { sdk } = props;
+  const { sdk, live } = props;
   useIsomorphicLayoutEffect(() => {
     if (!useProvider && fetchToken) kit.setFetchToken(fetchToken);
     if (sdk) kit.setSdk(sdk);
+    // Before any passive effect: a `live={false}` component never opens the stream.
+    if (!useProvider && live !== undefined) kit.liveUpdates.setEnabled(live);
   });
 
   const onEventRef = useRef(props.onEvent);

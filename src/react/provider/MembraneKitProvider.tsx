@@ -43,6 +43,11 @@ export interface MembraneKitProviderProps {
   labels?: PartialLabels;
   /** One typed stream of connect, disconnect and token events. */
   onEvent?: MembraneKitEventHandler;
+  /**
+   * Update mounted components from Membrane's `/sse/workspace` stream (one stream for the whole
+   * provider, open while a component showing Membrane data is mounted). Default `true`.
+   */
+  live?: boolean;
   /** Class on the provider's wrapper element (`display: contents`), e.g. a brand theme class. */
   className?: string;
   children?: ReactNode;
@@ -77,6 +82,7 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
   useIsomorphicLayoutEffect(() => {
     if (fetchToken) kit.setFetchToken(fetchToken);
     if (sdk) kit.setSdk(sdk);
+    kit.liveUpdates.setEnabled(props.live ?? true);
   });
 
   useEffect(() => {
