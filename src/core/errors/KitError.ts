@@ -1,3 +1,5 @@
+import { redactCause } from './redactCause.js';
+
 /**
  * What went wrong, in terms a connect UI can act on.
  *
@@ -41,7 +43,10 @@ export const KIT_ERROR_CODES: readonly KitErrorCode[] = [
 
 /** Options for {@link KitError}. */
 export interface KitErrorOptions {
-  /** The original error (SDK error, axios error, TokenError…). */
+  /**
+   * The original error (SDK error, axios error, TokenError…). Kept as is unless it carries a token
+   * (axios keeps the `Authorization` header on `config`): then a copy without it (see `redactCause`).
+   */
   cause?: unknown;
   /** HTTP status when one was seen. */
   status?: number;
@@ -75,7 +80,7 @@ export class KitError extends Error {
   readonly isKitError = true as const;
 
   constructor(code: KitErrorCode, message: string, options: KitErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options.cause === undefined ? undefined : { cause: redactCause(options.cause) });
     this.name = 'KitError';
     this.code = code;
     this.status = options.status;

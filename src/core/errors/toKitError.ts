@@ -17,6 +17,9 @@ const TOKEN_ERROR_CODES = new Set([
   'unauthorized',
 ]);
 
+/** Node's and axios's codes for "no answer from the server" (ECONNREFUSED: nothing listens on the port). */
+const NETWORK_CODES = new Set(['ERR_NETWORK', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
 const JWT_PATTERN = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
 
 /** Error text can echo a request URL that carries `?token=`; never let a JWT reach the UI or logs. */
@@ -89,7 +92,11 @@ export function toKitError(error: unknown): KitError {
 
   if (record?.name === 'TokenError' || (typeof record?.code === 'string' && TOKEN_ERROR_CODES.has(record.code) && record.name !== 'AxiosError')) {
     const code: KitErrorCode = record?.code === 'timeout' ? 'timeout' : 'auth';
-    return new KitError(code, messageOf(rawMessage, 'Could not get a Membrane token.'), { cause: error });
+    // `unauthorized`: the API answered 401 even to a fresh token; the status lets callers drop it.
+    return new KitError(code, messageOf(rawMessage, 'Could not get a Membrane token.'), {
+      cause: error,
+      ...(record?.code === 'unauthorized' ? { status: 401 } : {}),
+    });
   }
 
   if (record?.name === 'AbortError') {
@@ -131,7 +138,7 @@ export function toKitError(error: unknown): KitError {
     return new KitError('timeout', messageOf(text, 'The request timed out.'), { cause: error });
   }
   if (
-    record?.code === 'ERR_NETWORK' ||
+    (typeof record?.code === 'string' && NETWORK_CODES.has(record.code)) ||
     (record?.name === 'TypeError' && /fetch|network|load failed/i.test(text)) ||
     /network error/i.test(text)
   ) {

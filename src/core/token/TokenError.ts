@@ -1,3 +1,5 @@
+import { redactCause } from '../errors/redactCause.js';
+
 /**
  * Why a token could not be obtained or was refused.
  *
@@ -52,7 +54,8 @@ export class TokenError extends Error {
   readonly code: TokenErrorCode;
 
   constructor(code: TokenErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
+    // The cause is the app's own fetchToken error or an HTTP client's: never keep a token on it.
+    super(message, options && 'cause' in options ? { cause: redactCause(options.cause) } : undefined);
     this.code = code;
   }
 }
