@@ -160,9 +160,9 @@ describe('IntegrationsList in Chromium: incremental rendering', () => {
     await userEvent.type(screen.getByRole('searchbox'), 'slack');
     await waitFor(() => expect(keysOf(list)).toEqual(['slack']));
     const slack = screen.getByTestId('custom-row');
-    expect(slack).toHaveAttribute('data-row-state', 'error');
+    expect(slack).toHaveAttribute('data-row-state', 'disconnected');
     expect(within(slack).getByRole('button', { name: 'Reconnect Slack' })).toBeVisible();
-    expect(slack.querySelector('[data-slot="integrations-list-status"]')).toHaveAttribute('data-state', 'error');
+    expect(slack.querySelector('[data-slot="integrations-list-status"]')).toHaveAttribute('data-state', 'disconnected');
   });
 });
 
