@@ -46,7 +46,7 @@ describe('custom flow in Chromium against the emulator', () => {
     await userEvent.click(button);
     expect(open).toHaveBeenCalledTimes(1);
     const requestId = String(open.mock.calls[0]![1]).replace('connection-request-', '');
-    await commands.waitForPopup({ urlIncludes: '/connection-popup' });
+    await commands.waitForPopup({ urlIncludes: '/connect' });
 
     // This page's origin is not the API's: the kit must ignore the message, though the requestId matches.
     window.postMessage(
@@ -57,7 +57,7 @@ describe('custom flow in Chromium against the emulator', () => {
     expect(onConnected).not.toHaveBeenCalled();
     expect(button).toHaveAttribute('data-busy');
 
-    await commands.clickInPopup({ urlIncludes: '/connection-popup', role: 'button', name: 'Allow' });
+    await commands.clickInPopup({ urlIncludes: '/connect', role: 'button', name: 'Allow' });
     await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const connection = onConnected.mock.calls[0]![0] as { id: string; integrationId: string };
     expect(connection.id).not.toBe('65a1f0c2d4e5f60718293c01');
@@ -65,6 +65,14 @@ describe('custom flow in Chromium against the emulator', () => {
     expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.succeeded']);
     const log = await requestLog();
     expect(log.filter((entry) => entry.method === 'GET' && entry.path === `/connections/${connection.id}`)).toHaveLength(1);
+    // The current connect stack: at most one /connection-options (hover prefetch and click share it), one POST /connect.
+    expect(log.filter((entry) => entry.method === 'POST' && entry.path === '/connection-options').length).toBeLessThanOrEqual(1);
+    expect(log.filter((entry) => entry.method === 'POST' && entry.path === '/connect')).toHaveLength(1);
+    expect(log.filter((entry) => entry.path.startsWith('/connection-popup'))).toEqual([]);
+    // The token is in no URL but the SSE streams', where Membrane's protocol puts it.
+    const withToken = log.filter((entry) => 'token' in entry.query).map((entry) => entry.path);
+    expect(withToken.filter((path) => !path.startsWith('/sse/'))).toEqual([]);
+    expect(withToken).toContain(`/sse/connection-events/${requestId}`);
   });
 
   it('reports a popup closed by the user as cancelled', async () => {
@@ -73,8 +81,8 @@ describe('custom flow in Chromium against the emulator', () => {
     const button = await ready('Connect GitHub');
     await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
     await userEvent.click(button);
-    await commands.waitForPopup({ urlIncludes: '/connection-popup' });
-    await commands.closePopup({ urlIncludes: '/connection-popup' });
+    await commands.waitForPopup({ urlIncludes: '/connect' });
+    await commands.closePopup({ urlIncludes: '/connect' });
     await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1), { timeout: 5000 });
     expect(button).not.toHaveAttribute('data-busy');
   });
@@ -98,11 +106,28 @@ describe('custom flow in Chromium against the emulator', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'popup_blocked' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Continue in this tab' }));
     await waitFor(() => expect(submitted).toHaveLength(1));
-    expect(submitted[0]).toMatchObject({ target: '_self', payload: { redirectUri: location.href } });
-    expect(submitted[0]!.action.startsWith(`${emulator().apiUri}/connection-popup?integrationId=`)).toBe(true);
+    const github = (await (
+      await fetch(`${emulator().apiUri}/integrations/github`, { headers: { authorization: `Bearer ${await getToken()}` } })
+    ).json()) as { id: string };
+    expect(submitted[0]).toEqual({
+      target: '_self',
+      action: `${emulator().apiUri}/connect`,
+      payload: {
+        token: expect.any(String),
+        integrationId: github.id,
+        authOptionKey: expect.any(String),
+        requestId: expect.stringMatching(/^[0-9a-z]{22}$/),
+        redirectUri: location.href,
+      },
+    });
+    expect(Object.keys(submitted[0]!.payload)).toEqual(['token', 'integrationId', 'authOptionKey', 'requestId', 'redirectUri']);
+    // The blocked click and "Continue in this tab" asked /connection-options once between them.
+    const log = await requestLog();
+    expect(log.filter((entry) => entry.method === 'POST' && entry.path === '/connection-options')).toHaveLength(1);
   });
 
   it('runs client credentials in a hidden iframe with the keyboard alone, then returns focus to the button', async () => {
+    const open = vi.spyOn(window, 'open');
     const onConnected = vi.fn();
     render(<ConnectButton integrationKey="stripe" fetchToken={fetchToken} apiUri={emulator().apiUri} onConnected={onConnected} />);
     const button = await ready('Connect Stripe');
@@ -120,6 +145,11 @@ describe('custom flow in Chromium against the emulator', () => {
     expect(button).toHaveFocus();
     expect(document.querySelector('iframe[name^="connection-request-"]')).toBeNull();
     await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
+    // /connection-options said client-credentials: no window at all, the form went into the hidden iframe.
+    expect(open).not.toHaveBeenCalled();
+    const log = await requestLog();
+    expect(log.filter((entry) => entry.method === 'POST' && entry.path === '/connection-options')).toHaveLength(1);
+    expect(log.filter((entry) => entry.method === 'POST' && entry.path === '/connect')).toHaveLength(1);
   });
 
   it('picks an auth option and fills its form with the keyboard alone; Escape also returns focus', async () => {

@@ -28,8 +28,8 @@ describe('IntegrationsList row in Chromium', () => {
 
     await userEvent.click(button);
     expect(open).toHaveBeenCalledTimes(1);
-    await commands.waitForPopup({ urlIncludes: '/connection-popup' });
-    await commands.clickInPopup({ urlIncludes: '/connection-popup', role: 'button', name: 'Allow' });
+    await commands.waitForPopup({ urlIncludes: '/connect' });
+    await commands.clickInPopup({ urlIncludes: '/connect', role: 'button', name: 'Allow' });
 
     await waitFor(() => expect(row).toHaveAttribute('data-state', 'connected'), { timeout: 10_000 });
     expect(within(row).queryByRole('button', { name: 'Connect GitHub' })).toBeNull();

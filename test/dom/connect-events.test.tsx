@@ -13,7 +13,7 @@ import { ConnectButton, useConnect, type MembraneKitEvent } from '../../src/inde
 import { answerPopup, captureForms, fakePopup } from './connectPopupHelpers.ts';
 import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
-const { emulator, server, fetchToken } = startKitTestEnvironment();
+const { emulator, server, fetchToken, requests } = startKitTestEnvironment();
 
 const CONSENT_FAILURE = 'GitHub rejected the authorization request (emulated consent failure).';
 
@@ -127,7 +127,10 @@ describe('connect before the integration has loaded', () => {
 
     await waitFor(() => expect(forms).toHaveLength(1), { timeout: 3000 });
     expect(forms[0]!.target).toBe(open.mock.calls[0]![1]);
-    expect(forms[0]!.action).toBe(`${API_URI}/connection-popup?integrationId=${emulator.store.findIntegration('github')!.id}`);
+    expect(forms[0]!.action).toBe(`${API_URI}/connect`);
+    expect(forms[0]!.payload).toMatchObject({ integrationId: emulator.store.findIntegration('github')!.id, authOptionKey: 'oauth2' });
+    // Nothing was cached at the click: the popup opened first, then one /connection-options request.
+    expect(requests('POST', '/connection-options')).toBe(1);
     await act(() => answerPopup(forms[0]!));
 
     await waitFor(() => expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.succeeded']), { timeout: 3000 });

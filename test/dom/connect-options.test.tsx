@@ -38,8 +38,11 @@ describe('<ConnectButton allowMultipleConnections>', () => {
     await user.click(button);
     await waitFor(() => expect(forms).toHaveLength(1));
     const form = forms[0]!;
-    expect(form.action).toBe(`${API_URI}/connection-popup?integrationId=${emulator.store.findIntegration('hubspot')!.id}`);
-    expect(form.payload.allowMultipleConnections).toBe(true);
+    // SDK 0.28's wire: POST /connect, the ids and the token only in the payload.
+    expect(form.action).toBe(`${API_URI}/connect`);
+    expect(form.payload).toMatchObject({ integrationId: emulator.store.findIntegration('hubspot')!.id, allowMultipleConnections: true });
+    expect(form.payload).not.toHaveProperty('connectionId');
+    expect(requests('POST', '/connection-options')).toBe(1);
     await act(() => answerPopup(form));
 
     await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1));
@@ -88,7 +91,10 @@ describe('reconnect from a connection in error', () => {
 
     await user.click(button);
     await waitFor(() => expect(forms).toHaveLength(1));
-    expect(forms[0]!.action).toBe(`${API_URI}/connection-popup?connectionId=${slack!.id}`);
+    expect(forms[0]!.action).toBe(`${API_URI}/connect`);
+    expect(forms[0]!.payload).toMatchObject({ connectionId: slack!.id });
+    expect(forms[0]!.payload).not.toHaveProperty('integrationId');
+    expect(requests('POST', '/connection-options')).toBe(1);
     await act(() => answerPopup(forms[0]!));
 
     await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));

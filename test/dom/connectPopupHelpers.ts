@@ -39,7 +39,7 @@ async function post(url: string, fields: Record<string, string>): Promise<Docume
 }
 
 /**
- * Does what the popup does with a captured form: posts it to the emulator's `/connection-popup`,
+ * Does what the popup does with a captured form: posts it to the emulator's `/connect`,
  * answers the consent page the way its own script would (the emulator's consent fault) or with
  * `decision`, then posts the result page's message to the app from the API's origin.
  */
