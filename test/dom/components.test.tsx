@@ -158,8 +158,8 @@ describe('ConnectButton (custom flow)', () => {
     await waitFor(() => expect(forms).toHaveLength(1));
     const form = forms[0]!;
     expect(form.target).toBe(windowName);
-    expect(form.action).toMatch(new RegExp(`^${API_URI}/connection-popup\\?integrationId=`));
-    expect(form.payload).toMatchObject({ authOptionKey: 'oauth2' });
+    expect(form.action).toBe(`${API_URI}/connect`);
+    expect(form.payload).toMatchObject({ integrationId: expect.any(String), authOptionKey: 'oauth2' });
     expect(typeof form.payload.token).toBe('string');
     const requestId = form.payload.requestId as string;
     expect(windowName).toBe(`connection-request-${requestId}`);
@@ -286,7 +286,7 @@ describe('ConnectButton (custom flow)', () => {
     const form = forms[0]!;
     expect(form.target).toMatch(/^connection-request-/);
     expect(document.querySelector(`iframe[name="${form.target}"]`)).not.toBeNull();
-    expect(form.payload).toMatchObject({ connectionParameters: { secretKey: 'sk_test_1234567890', mode: 'test' } });
+    expect(form.payload).toMatchObject({ input: { secretKey: 'sk_test_1234567890', mode: 'test' } });
 
     const integration = emulator.store.findIntegration('stripe')!;
     const created = emulator.store.createConnection({
@@ -318,7 +318,8 @@ describe('ConnectButton (custom flow)', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Reconnect Salesforce' });
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(forms).toHaveLength(1));
-    expect(forms[0]!.action).toBe(`${API_URI}/connection-popup?connectionId=65a1f0c2d4e5f60718293c02`);
+    expect(forms[0]!.action).toBe(`${API_URI}/connect`);
+    expect(forms[0]!.payload).toMatchObject({ connectionId: '65a1f0c2d4e5f60718293c02' });
   });
 });
 
