@@ -27,7 +27,9 @@ export interface ConnectionRequestFields {
 
 /**
  * The URL the connect form is posted to: `{apiUri}/connect`, with no query (the ids and the token
- * travel in the `payload` field).
+ * travel in the `payload` field). The kit no longer posts 1.14's `/connection-popup?integrationId=`:
+ * the custom flow talks to the server, so it uses `/connect` even when the app installed SDK 1.14; a
+ * server that only serves `/connection-popup` gets `mode="prebuilt"` (the SDK's own UI) instead.
  *
  * @example
  * ```ts
