@@ -40,7 +40,7 @@ const { values } = parseArgs({
 const SKIP_INTERACTION = new Map([
   [
     'components-connectbutton--connect-custom-flow',
-    'consent in a real popup: the SDK submits a form POST to /connection-popup, a navigation MSW cannot answer',
+    'consent in a real popup: the kit submits a form POST to /connect, a navigation MSW cannot answer',
   ],
 ]);
 
