@@ -74,7 +74,7 @@ async function probed<T>(): Promise<T> {
 const requests = (method: string, path: string) => emulator().store.requests.filter((entry) => entry.method === method && entry.path === path);
 
 describe('@membranehq/react 0.28.0', () => {
-  it('MembraneProvider + useIntegrations()', async () => {
+  it('Provider + useIntegrations()', async () => {
     function List() {
       const { integrations, loading, error } = useIntegrations();
       if (error) throw error;
@@ -199,7 +199,7 @@ describe('@membranehq/react 0.28.0', () => {
 });
 
 describe('@integration-app/react 2.25.1', () => {
-  it('IntegrationAppProvider + useIntegrations()', async () => {
+  it('Provider + useIntegrations()', async () => {
     function List() {
       const { items, loading, error } = Legacy.useIntegrations();
       if (error) throw error;
@@ -209,6 +209,27 @@ describe('@integration-app/react 2.25.1', () => {
     const items = await probed<Array<{ key: string; connection?: { disconnected?: boolean } }>>();
     expect(items.length).toBeGreaterThanOrEqual(12);
     expect(items.find((item) => item.key === 'salesforce')?.connection?.disconnected).toBe(true);
+  });
+
+  it('useIntegrations({limit}) + loadMore()', async () => {
+    function List() {
+      const { items, loading, loadMore } = Legacy.useIntegrations({ limit: 5 });
+      return (
+        <>
+          <button type="button" disabled={loading} onClick={() => void loadMore()}>
+            Load more
+          </button>
+          <Probe value={items.length === 10 ? items : null} />
+        </>
+      );
+    }
+    render(<List />, { wrapper: IntegrationApp });
+    const button = await screen.findByRole('button', { name: 'Load more' });
+    await waitFor(() => expect(button).toBeEnabled(), { timeout: 5000 });
+    await userEvent.click(button);
+    const items = await probed<Array<{ key: string }>>();
+    expect(new Set(items.map((item) => item.key)).size).toBe(10);
+    expect(requests('GET', '/integrations').filter((entry) => entry.query.cursor).map((entry) => entry.query.limit)).toEqual(['5']);
   });
 
   it('useIntegration(key)', async () => {

@@ -161,6 +161,16 @@ const FLOWS: Record<'@integration-app/sdk 1.14.1' | '@membranehq/sdk 0.28.3', Fl
         expect(String((error as { message?: string }).message)).toContain('"apiToken" is required');
       },
     },
+    {
+      // 0.28 kept the legacy embed (membrane-sdk-0.28.md §2): an iframe of {uiUri}/embed/…?token=.
+      name: 'integration(key).openNewConnection() → embed iframe → Connect',
+      start: () => v028().integration('hubspot').openNewConnection({ allowMultipleConnections: true }),
+      user: () => commands.clickInFrame({ frameUrlIncludes: '/ui/embed/', role: 'button', name: 'Connect' }),
+      check: (outcome) => {
+        connected('HubSpot')(outcome);
+        expectSchema(ConnectionApiResponse, outcome.value, 'openNewConnection() result');
+      },
+    },
   ],
   '@integration-app/sdk 1.14.1': [
     {
