@@ -4,7 +4,8 @@
  * browser without a build step. The page's config is in `window.__EMBED__`. The 0.28 hosted screens
  * (`/screens/*`, membrane-sdk-0.28.md §2) run the same script with `screen: true`: they move
  * between screens by form POST (`data-action="post"`, the token in the body, never in a URL),
- * and close after a disconnect instead of reloading (a reload would re-send the POST).
+ * close after a disconnect instead of reloading (a reload would re-send the POST), and close on
+ * Escape (focus inside the iframe never reaches the parent's key handler).
  */
 export const embedClientScript = `(function(){
 var cfg=window.__EMBED__;var parent=window.parent!==window?window.parent:null;
@@ -34,6 +35,7 @@ function post(path,fields){var f=document.createElement('form');f.method='POST';
   document.body.appendChild(f);f.submit();}
 function showError(err){var el=document.getElementById('error');if(el){el.textContent=(err&&err.message)||String(err);el.hidden=false;}}
 ready().then(function(){call('handshake');});
+if(cfg.screen)document.addEventListener('keydown',function(e){if(e.key==='Escape'&&!e.defaultPrevented){e.preventDefault();close();}});
 document.addEventListener('click',function(e){var t=e.target.closest&&e.target.closest('[data-action]');if(!t)return;e.preventDefault();
   var a=t.getAttribute('data-action');
   if(a==='close')close();
