@@ -4,7 +4,9 @@
  * The screen itself (a real child in a real iframe) is covered in Chromium:
  * test/browser/screens-hosted-ui.browser.test.ts.
  */
+import { MembraneClient } from '@membranehq/sdk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHostedUi } from '../../src/core/api/sdk/createHostedUi.ts';
 import { openHostedScreen } from '../../src/core/api/screens/openHostedScreen.ts';
 import { screensHostedUi } from '../../src/core/api/screens/screensHostedUi.ts';
 import type { TokenManager } from '../../src/core/token/types.ts';
@@ -207,5 +209,12 @@ describe('screensHostedUi', () => {
     overlay()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await connecting;
     await expect(ui.manage()).rejects.toMatchObject({ name: 'KitError', code: 'invalid_parameters', message: expect.stringContaining('sdk option') });
+  });
+
+  it('is what createHostedUi gives without an sdk; with sdk={MembraneClient} the SDK adapter is used', async () => {
+    const options = { tokenManager, apiUri: API, uiUri: 'https://ui.membrane.test' };
+    expect((await createHostedUi(options)()).generation).toBe('screens');
+    expect((await createHostedUi({ ...options, sdk: MembraneClient })()).generation).toBe('0.28');
+    expect((await createHostedUi({ ...options, sdk: () => import('@membranehq/sdk') })()).generation).toBe('0.28');
   });
 });
