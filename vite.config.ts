@@ -31,6 +31,7 @@ export default defineConfig({
         'emulator-browser': 'src/emulator/browser.ts',
         cli: 'src/emulator/cli.ts',
         'integration-app-react': 'src/integration-app-react/index.ts',
+        'membranehq-react': 'src/membranehq-react/index.ts',
       },
     },
     rolldownOptions: {
