@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 // How long `npm start` takes until a developer sees a story: launch → URL printed → first story
 // rendered in headless Chromium (its iframe, `[data-slot]` content inside #storybook-root) → its
-// data loaded (`[data-slot="integrations-list-item"]`, when the story has a list).
+// data loaded (`[data-slot="integrations-list-item"]`, when the story has a list). Each run also
+// prints the load average when it started, the CPU seconds the `npm start` process tree used until
+// the story rendered (Linux), and how many requests and bytes the page loaded by then.
 //
 //   node scripts/measure-storybook-start.mjs                one warm run (caches as they are)
 //   node scripts/measure-storybook-start.mjs --cold         deletes Storybook's dev caches first
 //   node scripts/measure-storybook-start.mjs --runs 3 --cold --warm   3 cold runs, then 3 warm ones
 //   ... --story components-integrationslist--default   another story (default: the first in the sidebar)
+//   ... --manager            through the Storybook UI (`/?path=/story/<id>`), as a developer opens it,
+//                            instead of the preview iframe alone
 //   ... --json                                               one JSON line per run as well
 //
 // Everything listens on 127.0.0.1 (`npm start` passes --host 127.0.0.1); the script stops what it
 // started (the `npm start` process group and Chromium) when it is done, fails or is interrupted.
 // Chromium is launched before the clock starts: the figure is "URL printed, browser already open".
 import { spawn } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +36,13 @@ const { values } = parseArgs({
     story: { type: 'string', default: 'playground--settings-page' },
     timeout: { type: 'string', default: '120' },
     json: { type: 'boolean', default: false },
+    manager: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('Usage: node scripts/measure-storybook-start.mjs [--cold] [--warm] [--runs N] [--story <id>] [--json] [--verbose]');
+  console.log('Usage: node scripts/measure-storybook-start.mjs [--cold] [--warm] [--runs N] [--story <id>] [--manager] [--json] [--verbose]');
   process.exit(0);
 }
 const runs = Math.max(1, Number(values.runs) || 1);
@@ -81,6 +87,26 @@ function freePort() {
   });
 }
 
+/**
+ * CPU seconds (user + system, including exited children) of the processes in one process group:
+ * what `npm start` cost, whatever else the machine was running. Linux only (/proc); undefined elsewhere.
+ */
+async function groupCpuSeconds(pgid) {
+  const pids = await readdir('/proc').catch(() => null);
+  if (!pids) return undefined;
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux distribution
+  let ticks = 0;
+  for (const pid of pids) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // Fields after "(comm)": state ppid pgrp ... utime(14) stime(15) cutime(16) cstime(17), 1-based in proc(5).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return ticks / ticksPerSecond;
+}
+
 const executablePath = requireChromium();
 let browser;
 let child;
@@ -119,7 +145,17 @@ async function measure(kind) {
   if (values.verbose && removed.length) console.log(`  removed ${removed.join(', ')}`);
   const port = await freePort();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const load = loadavg()[0];
   const log = [];
+  let requests = 0;
+  let bytes = 0;
+  page.on('requestfinished', (request) => {
+    requests += 1;
+    void request.sizes().then(
+      (sizes) => (bytes += sizes.responseBodySize),
+      () => {},
+    );
+  });
   let reloads = -1; // the first load is not a reload (same-document URL updates are not loads)
   page.on('load', () => {
     reloads += 1;
@@ -160,17 +196,28 @@ async function measure(kind) {
 
   try {
     await Promise.race([printed, timeout('URL')]);
-    const storyUrl = `http://${host}:${port}/iframe.html?id=${encodeURIComponent(values.story)}&viewMode=story`;
+    const storyUrl = values.manager
+      ? `http://${host}:${port}/?path=/story/${encodeURIComponent(values.story)}`
+      : `http://${host}:${port}/iframe.html?id=${encodeURIComponent(values.story)}&viewMode=story`;
     await page.goto(storyUrl, { waitUntil: 'commit', timeout: timeoutMs });
-    await page.locator('#storybook-root [data-slot]').first().waitFor({ state: 'attached', timeout: timeoutMs });
+    // Through the UI, the story renders in the preview iframe the manager creates.
+    const preview = values.manager ? page.frameLocator('#storybook-preview-iframe') : page;
+    if (values.manager) {
+      await page.locator('#storybook-preview-iframe').waitFor({ state: 'attached', timeout: timeoutMs });
+      times.ui = performance.now() - started;
+    }
+    await preview.locator('#storybook-root [data-slot]').first().waitFor({ state: 'attached', timeout: timeoutMs });
     times.story = performance.now() - started;
-    const hasList = await page
+    times.cpu = await groupCpuSeconds(child.pid);
+    times.requests = requests;
+    times.megabytes = bytes / 1e6;
+    const hasList = await preview
       .locator('#storybook-root [data-slot="integrations-list"]')
       .first()
       .waitFor({ state: 'attached', timeout: 1000 })
       .then(() => true, () => false);
     if (hasList) {
-      await page.locator('#storybook-root [data-slot="integrations-list-item"]').first().waitFor({ state: 'attached', timeout: timeoutMs });
+      await preview.locator('#storybook-root [data-slot="integrations-list-item"]').first().waitFor({ state: 'attached', timeout: timeoutMs });
       times.data = performance.now() - started;
     }
   } finally {
@@ -178,7 +225,7 @@ async function measure(kind) {
     await stopChild();
   }
   const optimizerLines = log.filter((line) => /optimiz|reload/i.test(line));
-  return { kind, port, ...times, reloads: Math.max(0, reloads), consoleErrors, optimizerLines };
+  return { kind, port, load, ...times, reloads: Math.max(0, reloads), consoleErrors, optimizerLines };
 }
 
 try {
@@ -189,7 +236,10 @@ try {
       const result = await measure(kind);
       results.push(result);
       console.log(
-        `${kind} #${run}: URL printed ${seconds(result.url)} · first story rendered ${seconds(result.story)} · its data ${seconds(result.data)}` +
+        `${kind} #${run} (load ${result.load.toFixed(1)}): URL printed ${seconds(result.url)}` +
+          `${values.manager ? ` · UI ${seconds(result.ui)}` : ''} · first story rendered ${seconds(result.story)} · its data ${seconds(result.data)}` +
+          ` · npm start CPU ${result.cpu === undefined ? '–' : `${result.cpu.toFixed(1)} s`}` +
+          ` · ${result.requests} requests, ${result.megabytes.toFixed(1)} MB` +
           ` · page reloads ${result.reloads}${result.consoleErrors.length ? ` · console errors ${result.consoleErrors.length}` : ''}`,
       );
       for (const line of result.optimizerLines) console.log(`    ${line}`);
@@ -200,11 +250,20 @@ try {
   if (runs > 1) {
     for (const kind of kinds) {
       const of = results.filter((result) => result.kind === kind);
-      const median = (key) => {
+      // Median (lower middle for an even count) and the range: on a shared machine the spread says
+      // as much as the median.
+      const summary = (key, format = seconds) => {
         const sorted = of.map((result) => result[key]).filter((value) => value !== undefined).sort((a, b) => a - b);
-        return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : undefined;
+        if (!sorted.length) return '–';
+        const median = sorted[Math.floor((sorted.length - 1) / 2)];
+        return `${format(median).trim()} (${format(sorted[0]).trim()}–${format(sorted[sorted.length - 1]).trim()})`;
       };
-      console.log(`${kind} median of ${of.length}: URL ${seconds(median('url'))} · first story ${seconds(median('story'))} · data ${seconds(median('data'))}`);
+      const cpuSeconds = (value) => `${value.toFixed(1)} s`;
+      const loads = of.map((result) => result.load.toFixed(1)).join(', ');
+      console.log(
+        `${kind} median (range) of ${of.length}, load ${loads}: URL ${summary('url')} · first story ${summary('story')}` +
+          ` · data ${summary('data')} · npm start CPU ${summary('cpu', cpuSeconds)}`,
+      );
     }
   }
 } catch (error) {
