@@ -37,18 +37,9 @@ export function emulatorReady(): Promise<void> {
 }
 
 async function startInBrowserEmulators(): Promise<void> {
-  const [{ setupWorker }, { createEmulatorHandlers }] = await Promise.all([
-    import('msw/browser'),
-    import('../src/emulator/browser.js'),
-  ]);
-  const handlers = (Object.keys(workspaces) as WorkspaceName[]).flatMap((name) =>
-    createEmulatorHandlers({ baseUrl: emulatorWorkspace(name).apiUri, seed: workspaces[name].seed() }),
-  );
-  await setupWorker(...handlers).start({
-    serviceWorker: { url: new URL('./mockServiceWorker.js', window.location.href).pathname },
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-  });
+  // Static builds only (see inBrowserEmulators.ts): the dev server resolves this import to a stub.
+  const { startInBrowserEmulators: start } = await import('./inBrowserEmulators.js');
+  await start((name) => emulatorWorkspace(name).apiUri);
 }
 
 /** What the emulator's token endpoint accepts. Leave `customerId` out for the seeded customer "Acme Inc.". */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { EMULATOR_WORKSPACE_KEY } from '../src/emulator/constants.js';
 import { workspaces } from './workspaces.js';
@@ -6,6 +7,9 @@ import { workspaces } from './workspaces.js';
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 const VIRTUAL_ID = 'virtual:membrane-emulator';
+/** The static build's in-browser emulators (msw, Hono, jose): never loaded here. */
+const IN_BROWSER_EMULATORS = fileURLToPath(new URL('./inBrowserEmulators.ts', import.meta.url));
+const IN_BROWSER_STUB = '\0membrane-storybook:no-in-browser-emulators';
 
 /**
  * The emulator workspaces of `.storybook/workspaces.ts` on the dev server (and the Vitest run of the
@@ -16,6 +20,10 @@ const VIRTUAL_ID = 'virtual:membrane-emulator';
  * same module the emulator's Vite plugin serves) and a middleware that routes `/__membrane*`.
  *
  * Each workspace is still the emulator's own Vite plugin, `membraneEmulator({ path, seed })`.
+ *
+ * `.storybook/inBrowserEmulators.ts` (the static build's MSW emulators) resolves to a stub here, so
+ * that Vite's dependency scan does not walk the emulator app nor pre-bundle msw, GraphQL, Hono and
+ * jose on every cold start for a code path the dev server never runs.
  */
 export function lazyEmulators(): Plugin {
   const resolved = `\0${VIRTUAL_ID}`;
@@ -65,18 +73,28 @@ export function lazyEmulators(): Plugin {
 
   return {
     name: 'membrane-storybook:lazy-emulators',
-    resolveId: (id) => (id === VIRTUAL_ID ? resolved : undefined),
-    // The same module the emulator's plugin serves for its workspace (here the demo one).
-    load: (id) =>
-      id === resolved
-        ? [
-            `const origin = typeof location === 'undefined' ? '' : location.origin;`,
-            `export const apiUri = origin + ${JSON.stringify(demoPath)};`,
-            `export const uiUri = apiUri + '/ui';`,
-            `export const tokenUrl = apiUri + '/_emulator/token';`,
-            `export const workspaceKey = ${JSON.stringify(EMULATOR_WORKSPACE_KEY)};`,
-          ].join('\n')
-        : undefined,
+    // Before Vite's own resolver, which would resolve `./inBrowserEmulators.js` to the real file.
+    enforce: 'pre',
+    async resolveId(id, importer) {
+      if (id === VIRTUAL_ID) return resolved;
+      if (!importer || !id.includes('inBrowserEmulators')) return undefined;
+      const target = await this.resolve(id, importer, { skipSelf: true });
+      return target?.id === IN_BROWSER_EMULATORS ? IN_BROWSER_STUB : undefined;
+    },
+    load(id) {
+      if (id === IN_BROWSER_STUB) {
+        return "export function startInBrowserEmulators() { throw new Error('The in-browser (MSW) emulators are for static Storybook builds: the dev server mounts the real ones.'); }";
+      }
+      if (id !== resolved) return undefined;
+      // The same module the emulator's plugin serves for its workspace (here the demo one).
+      return [
+        `const origin = typeof location === 'undefined' ? '' : location.origin;`,
+        `export const apiUri = origin + ${JSON.stringify(demoPath)};`,
+        `export const uiUri = apiUri + '/ui';`,
+        `export const tokenUrl = apiUri + '/_emulator/token';`,
+        `export const workspaceKey = ${JSON.stringify(EMULATOR_WORKSPACE_KEY)};`,
+      ].join('\n');
+    },
     configureServer: mount,
     configurePreviewServer: mount,
   };

@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import { EMULATOR_WORKSPACE_KEY } from '../src/emulator/constants.js';
 import { lazyEmulators } from './lazyEmulators.js';
 import { workspaces } from './workspaces.js';
@@ -58,6 +58,18 @@ function narrowDocgen(plugins: unknown[]): void {
  */
 const WARMUP_FILES = ['./.storybook/preview.tsx', './stories/playground/Playground.stories.tsx'];
 
+/**
+ * `storybook dev` only: the dependency optimizer writes no source maps. On a cold start Vite
+ * pre-bundles about 7 MB of dependencies (Storybook's preview runtime and docs blocks, React, the
+ * SDK) before the first story can load, and their maps were another 11 MB to generate and write.
+ * The kit's own files keep their source maps; stepping into a pre-bundled dependency in the
+ * browser's debugger shows the bundled code.
+ */
+const noDependencySourceMaps: Rolldown.Plugin = {
+  name: 'membrane-storybook:no-dependency-source-maps',
+  outputOptions: (options) => ({ ...options, sourcemap: false }),
+};
+
 const config: StorybookConfig = {
   framework: {
     name: '@storybook/react-vite',
@@ -80,7 +92,9 @@ const config: StorybookConfig = {
       // browser through MSW.
       plugins: [staticBuild ? staticEmulatorModule() : lazyEmulators()],
       define: { __MEMBRANE_EMULATOR_MODE__: JSON.stringify(staticBuild ? 'msw' : 'server') },
-      ...(staticBuild || process.env.VITEST ? {} : { server: { warmup: { clientFiles: WARMUP_FILES } } }),
+      ...(staticBuild || process.env.VITEST
+        ? {}
+        : { server: { warmup: { clientFiles: WARMUP_FILES } }, optimizeDeps: { rolldownOptions: { plugins: [noDependencySourceMaps] } } }),
     });
   },
 };
