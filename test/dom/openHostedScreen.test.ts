@@ -127,6 +127,20 @@ describe('openHostedScreen', () => {
     await expect(screen.result).resolves.toEqual({ id: 'conn_2' });
   });
 
+  it('keeps focus inside while open and the page from scrolling, and restores both', async () => {
+    const outside = document.body.appendChild(document.createElement('button'));
+    document.documentElement.style.overflow = 'auto';
+    const { screen } = open();
+    expect(document.documentElement.style.overflow).toBe('hidden');
+    outside.focus();
+    expect(document.activeElement).toBe(overlay());
+    screen.close();
+    await screen.result;
+    expect(document.documentElement.style.overflow).toBe('auto');
+    outside.focus();
+    expect(document.activeElement).toBe(outside);
+  });
+
   it('Escape closes with null', async () => {
     const { screen } = open();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

@@ -45,8 +45,9 @@ const NOTICE_STYLE =
  * only from the screen's origin. Like the SDK (membrane-sdk-0.28.md §2) it shows "Taking longer than
  * expected" after 5 s and "Unable to connect" after 30 s or 3 s after a load without a handshake,
  * each with a Close button; unlike the SDK it always settles: Close, Escape, `close()`, the screen's
- * `close`/`onClose`, or opening another screen resolve `result`. Focus moves into the overlay and
- * returns to where it was; the overlay is removed from the DOM afterwards.
+ * `close`/`onClose`, or opening another screen resolve `result`. Focus moves into the overlay,
+ * stays there and returns to where it was; the page does not scroll meanwhile; the overlay is
+ * removed from the DOM afterwards.
  *
  * @example
  * ```ts
@@ -110,7 +111,9 @@ export function openHostedScreen(options: OpenHostedScreenOptions): HostedScreen
     clearTimers();
     view.removeEventListener('message', onMessage);
     doc.removeEventListener('keydown', onKeyDown, true);
+    doc.removeEventListener('focusin', onFocusIn, true);
     overlay.remove();
+    doc.documentElement.style.overflow = previousOverflow;
     if (openScreens.get(doc) === finish) openScreens.delete(doc);
     if (returnFocus?.isConnected) returnFocus.focus();
     resolve(connection);
@@ -176,6 +179,11 @@ export function openHostedScreen(options: OpenHostedScreenOptions): HostedScreen
     }
   }
 
+  // A modal overlay: focus that leaves it (Tab past the end, a script) comes back to it.
+  function onFocusIn(event: FocusEvent) {
+    if (event.target instanceof view.Node && !overlay.contains(event.target)) overlay.focus();
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
@@ -186,6 +194,9 @@ export function openHostedScreen(options: OpenHostedScreenOptions): HostedScreen
   openScreens.set(doc, finish);
   view.addEventListener('message', onMessage);
   doc.addEventListener('keydown', onKeyDown, true);
+  doc.addEventListener('focusin', onFocusIn, true);
+  const previousOverflow = doc.documentElement.style.overflow;
+  doc.documentElement.style.overflow = 'hidden';
   doc.body.append(overlay);
   overlay.focus();
 
