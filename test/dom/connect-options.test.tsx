@@ -69,6 +69,29 @@ describe('<ConnectButton allowMultipleConnections>', () => {
   });
 });
 
+describe('POST /connection-options and the hover prefetch', () => {
+  it('a hover asks /connection-options once; the click then asks nothing and posts into the popup it opened', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => fakePopup() as unknown as Window);
+    const forms = captureForms();
+    const user = userEvent.setup();
+    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} />);
+    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    expect(requests('POST', '/connection-options')).toBe(0);
+
+    await user.hover(button);
+    await waitFor(() => expect(requests('POST', '/connection-options')).toBe(1));
+    await user.click(button);
+    expect(open).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(forms).toHaveLength(1));
+    expect(forms[0]).toMatchObject({ action: `${API_URI}/connect`, target: open.mock.calls[0]![1] });
+    expect(requests('POST', '/connection-options')).toBe(1);
+    await act(() => answerPopup(forms[0]!));
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'connected'));
+    expect(requests('POST', '/connection-options')).toBe(1);
+  });
+});
+
 describe('reconnect from a connection in error', () => {
   it('reads Reconnect, sends the connection id, and ends connected', async () => {
     const [slack] = connectionsOf('slack');
