@@ -15,8 +15,11 @@
 // build (`next build` / `tsc -b && vite build`), start the emulator (the repo's dist, 127.0.0.1,
 // free port) and the built app (`next start` / `vite preview`, 127.0.0.1, free port), then in
 // Chromium: the list loads with rows; Connect opens the consent popup, Allow, the row ends
-// connected; a `ConnectButton mode="prebuilt"` opens the emulator's prebuilt UI (`uiUri` +
-// /embed/...) in an iframe and connects; Disconnect + confirm ends not connected; no console
+// connected; a `ConnectButton mode="prebuilt"` opens Membrane's hosted UI from the emulator in an
+// iframe and connects (which page and which overlay per example: `prebuilt` below; the Vite app's
+// own @membranehq/sdk 0.28 opens `/screens/connect` on the API origin); Disconnect + confirm ends
+// not connected; an example on one SDK generation has no other in its install or its built
+// JavaScript (`bundle` below); no console
 // errors or warnings, no page errors; layout facts at 1280 px (list width, button padding, row
 // name alignment); screenshots at 1280 and 390 px in light and dark. Then the dev server
 // (`next dev` / `vite`) is loaded once, to catch React's development-only warnings.
@@ -70,6 +73,9 @@ const EXAMPLES = [
       MEMBRANE_WORKSPACE_SECRET: emulator.workspaceSecret,
     }),
     buildEnv: () => ({}),
+    // A Server Component page passes no `sdk`: whichever hosted UI the kit opens without one.
+    prebuilt: { paths: ['/embed/', '/screens/connect'], overlay: null },
+    bundle: null,
   },
   {
     name: 'vite-react18',
@@ -79,6 +85,10 @@ const EXAMPLES = [
     runtimeEnv: (emulator) => ({ VITE_MEMBRANE_API_URI: emulator.apiUri }),
     // Vite inlines VITE_* at build time, so the emulator runs before the build.
     buildEnv: (emulator) => ({ VITE_MEMBRANE_API_URI: emulator.apiUri }),
+    // The app depends on @membranehq/sdk 0.28 only and passes sdk={() => import('@membranehq/sdk')}:
+    // its SDK opens the 0.28 hosted screen in the SDK's own overlay iframe, on the API origin.
+    prebuilt: { paths: ['/screens/connect'], overlay: 'iframe#__integration-app-popup' },
+    bundle: { dir: 'dist', absent: '@integration-app/sdk', lazy: '@membranehq/sdk' },
   },
 ].filter((example) => !options.only || example.name.includes(options.only));
 
@@ -299,7 +309,65 @@ async function screenshots(page, example, dir) {
   return shots;
 }
 
-async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
+/** Waits for a frame of the page whose URL path starts with one of `paths` (the hosted UI's iframe). */
+async function waitForHostedFrame(page, paths, timeout) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((candidate) => {
+      if (candidate === page.mainFrame() || candidate.isDetached()) return false;
+      const path = URL.canParse(candidate.url()) ? new URL(candidate.url()).pathname : '';
+      return paths.some((prefix) => path.startsWith(prefix));
+    });
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  const seen = page.frames().filter((frame) => frame !== page.mainFrame()).map((frame) => frame.url());
+  throw new Error(`no iframe opened ${paths.join(' or ')} within ${timeout / 1000} s (frames: ${seen.join(', ') || 'none'})`);
+}
+
+/**
+ * Strings that only each SDK's code contains (checked absent from the other SDK and from the kit):
+ * the error its hosted-UI overlay throws when its container is gone.
+ */
+const SDK_MARKERS = {
+  '@integration-app/sdk': 'Integration.app container element not found',
+  '@membranehq/sdk': 'Membrane container element not found',
+};
+
+/**
+ * An example built on one SDK generation: the other is neither installed (not even transitively)
+ * nor in its built JavaScript, and its own SDK is there but only in a lazy chunk, not in what
+ * index.html loads.
+ */
+async function checkBundle(example, dir, bundle) {
+  const checks = [];
+  // The lockfile npm just wrote lists every installed copy, hoisted or nested, by its path.
+  const lock = JSON.parse(await readFile(join(dir, 'package-lock.json'), 'utf8'));
+  const installedPaths = Object.keys(lock.packages ?? {}).filter((path) => path.endsWith(`node_modules/${bundle.absent}`));
+  checks.push(record(example, `${bundle.absent} is not installed`, installedPaths.length === 0, installedPaths.join('; ')));
+
+  const assets = join(dir, bundle.dir, 'assets');
+  const files = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+  const html = await readFile(join(dir, bundle.dir, 'index.html'), 'utf8');
+  const contents = await Promise.all(files.map(async (name) => ({ name, text: await readFile(join(assets, name), 'utf8') })));
+  const withAbsent = contents.filter(({ text }) => text.includes(SDK_MARKERS[bundle.absent])).map(({ name }) => name);
+  checks.push(record(example, `built JavaScript has no ${bundle.absent}`, withAbsent.length === 0, withAbsent.length ? `found in ${withAbsent.join(', ')}` : `${files.length} files checked`));
+  const withLazy = contents.filter(({ text }) => text.includes(SDK_MARKERS[bundle.lazy]));
+  const eager = withLazy.filter(({ name }) => html.includes(name)).map(({ name }) => name);
+  checks.push(
+    record(
+      example,
+      `${bundle.lazy} is bundled, in a lazy chunk only`,
+      withLazy.length > 0 && eager.length === 0,
+      withLazy.length === 0
+        ? 'not found in any chunk'
+        : `${withLazy.map(({ name, text }) => `${name} ${Math.round(text.length / 1000)} kB`).join(', ')}${eager.length ? `; loaded by index.html: ${eager.join(', ')}` : ''}`,
+    ),
+  );
+  return checks.every(Boolean);
+}
+
+async function checkApp(browser, example, url, screenshotDir, emulatorUrl, prebuilt) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   const { problems, emulatorProblems, attach } = watchConsole(context, emulatorUrl);
   const page = await context.newPage();
@@ -380,19 +448,26 @@ async function checkApp(browser, example, url, screenshotDir, emulatorUrl) {
       return `popup ${popupUrl.pathname}; row data-state="${state}"`;
     });
 
-    await check('prebuilt: ConnectButton mode="prebuilt" opens the embed iframe and connects', async () => {
+    await check(`prebuilt: ConnectButton mode="prebuilt" opens ${prebuilt.paths.join(' or ')} in an iframe and connects`, async () => {
       await waitForRowState(page, 'github', (s) => s === 'not-connected', 'not-connected');
       await page.getByRole('button', { name: 'Connect GitHub (prebuilt UI)' }).click();
-      const iframe = page.locator('iframe[src*="/embed/"]');
-      await iframe.waitFor({ state: 'visible', timeout: 20_000 });
-      const src = await iframe.getAttribute('src');
-      const box = await iframe.boundingBox();
-      const frame = page.frameLocator('iframe[src*="/embed/"]');
+      const frame = await waitForHostedFrame(page, prebuilt.paths, 20_000);
+      const element = await frame.frameElement();
+      const tag = await element.evaluate((node) => `iframe${node.id ? `#${node.id}` : ''}${node.name ? `[name=${node.name.replace(/-[^-]*$/, '-…')}]` : ''}`);
+      if (prebuilt.overlay && !(await element.evaluate((node, selector) => node.matches(selector), prebuilt.overlay))) {
+        throw new Error(`the hosted UI opened in ${tag}, not in ${prebuilt.overlay} (the app's SDK was not used)`);
+      }
+      const frameUrl = new URL(frame.url());
+      // The 0.28 screens are a penpal child of the API origin (membrane-sdk-0.28.md §2).
+      if (frameUrl.pathname.startsWith('/screens/') && frameUrl.origin !== new URL(emulatorUrl).origin) {
+        throw new Error(`the screen came from ${frameUrl.origin}, not the API origin ${new URL(emulatorUrl).origin}`);
+      }
+      const box = await element.boundingBox();
       await frame.locator('button[type="submit"]').click({ timeout: 15_000 });
       const state = await waitForRowState(page, 'github', (s) => s === 'connected', 'connected');
-      await iframe.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-      const stillOpen = await iframe.count();
-      return `iframe ${new URL(src).pathname} (${Math.round(box.width)}×${Math.round(box.height)}); row data-state="${state}"${stillOpen ? '; iframe still open' : '; iframe closed'}`;
+      const deadline = Date.now() + 10_000;
+      while (!frame.isDetached() && Date.now() < deadline) await page.waitForTimeout(100);
+      return `${tag} at ${frameUrl.pathname} (${Math.round(box.width)}×${Math.round(box.height)}); row data-state="${state}"${frame.isDetached() ? '; iframe closed' : '; iframe still open'}`;
     });
 
     await check('disconnect: Disconnect + confirm, row not connected', async () => {
@@ -558,6 +633,7 @@ try {
       );
       if (built) {
         record(example.name, 'app builds', true);
+        if (example.bundle) await step(`${example.name}: bundle checks`, () => checkBundle(example.name, dir, example.bundle));
         const port = await freePort();
         const serve = example.serve(port);
         const url = `http://${HOST}:${port}/`;
@@ -565,7 +641,7 @@ try {
           startServer(join(dir, 'node_modules', '.bin', serve.bin), serve.args, { cwd: dir, env, url }),
         );
         const screenshotDir = options.screenshots;
-        await step(`${example.name}: browser checks`, () => checkApp(browser, example.name, url, screenshotDir, emulator.url));
+        await step(`${example.name}: browser checks`, () => checkApp(browser, example.name, url, screenshotDir, emulator.url, example.prebuilt));
         await server.stop();
         server = undefined;
       }
