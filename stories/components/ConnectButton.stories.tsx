@@ -9,8 +9,10 @@ import { blockPopups } from '../support/storyHelpers.js';
  * Connects one integration. `custom` (default) opens the kit's dialog (auth option, parameters
  * form from the option's schema), then Membrane's consent in a popup opened inside the click, so
  * popup blockers let it through; `prebuilt` opens Membrane's hosted UI. The label becomes
- * Reconnect when the connection is disconnected or in error; a second click during a flow does
- * nothing.
+ * Reconnect when the connection is disconnected, in error or Membrane asks for a new sign-in, and
+ * Finish setup when Membrane needs more input (both repair the existing connection); it reads
+ * "Setting up…" / "Disconnecting…" and does nothing while Membrane builds or archives the
+ * connection; a second click during a flow does nothing.
  */
 const meta = {
   title: 'Components/ConnectButton',
@@ -43,7 +45,7 @@ export const Default: Story = {
   },
 };
 
-/** Salesforce is disconnected, Slack in error: the label becomes Reconnect. */
+/** Salesforce is disconnected, Slack's token was revoked: the label becomes Reconnect. */
 export const States: Story = {
   render: (args) => (
     <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
@@ -56,6 +58,31 @@ export const States: Story = {
     await button(canvasElement, /reconnect salesforce/i);
     await button(canvasElement, /reconnect slack/i);
     await button(canvasElement, /^connect github/i);
+  },
+};
+
+/**
+ * The Membrane 0.28 states (the `states` workspace): Reconnect for a new sign-in (HubSpot), Finish
+ * setup for more input (Salesforce), "Setting up…" (Slack) and "Disconnecting…" (Google Sheets)
+ * inert while Membrane works.
+ */
+export const MembraneStates: Story = {
+  name: 'Membrane 0.28 states',
+  parameters: { membrane: { workspace: 'states' } },
+  render: (args) => (
+    <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
+      <ConnectButton {...args} integrationKey="hubspot" />
+      <ConnectButton {...args} integrationKey="salesforce" />
+      <ConnectButton {...args} integrationKey="slack" />
+      <ConnectButton {...args} integrationKey="google-sheets" />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(await button(canvasElement, /^reconnect hubspot/i)).toHaveAttribute('data-action', 'reconnect');
+    await expect(await button(canvasElement, /^finish setup for salesforce/i)).toHaveTextContent('Finish setup');
+    const busy = await within(canvasElement).findByText('Setting up…', {}, { timeout: 10_000 });
+    await expect(busy.closest('button')).toHaveAttribute('aria-disabled', 'true');
+    await expect((await within(canvasElement).findByText('Disconnecting…')).closest('button')).toHaveAttribute('aria-disabled', 'true');
   },
 };
 

@@ -3,11 +3,14 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { IntegrationsList } from '../../src/index.js';
 import { clearEmulatorFaults, resetEmulator, setEmulatorFaults } from '../../.storybook/emulator.js';
 import { failingFetchToken, pendingFetchToken } from '../support/storyHelpers.js';
+import { setConnectionState } from './setConnectionState.js';
 
 /**
  * The workspace's integrations, each with logo, name, connection status and an action (Connect;
- * Reconnect; Disconnect behind a confirmation), with search, paging, loading, empty and error
- * states. Custom markup through compound parts or `renderItem`.
+ * Reconnect or Finish setup on the existing connection; Disconnect behind a confirmation, which
+ * archives the connection; nothing while Membrane sets a connection up or disconnects it), with
+ * search, paging, loading, empty and error states. Custom markup through compound parts or
+ * `renderItem`.
  */
 const meta = {
   title: 'Components/IntegrationsList',
@@ -32,13 +35,16 @@ const row = (rows: HTMLElement[], name: string) => {
   return found;
 };
 
-/** The seeded customer "Acme Inc.": HubSpot connected, Salesforce disconnected, Slack in error, the rest not connected. */
+/**
+ * The seeded customer "Acme Inc.": HubSpot connected; Salesforce disconnected; Slack disconnected
+ * too (its token was revoked: the message is on the badge's focus); the rest not connected.
+ */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const rows = await items(canvasElement, 16);
     await expect(within(row(rows, 'HubSpot')).getByText('Connected')).toBeInTheDocument();
     await expect(within(row(rows, 'Salesforce')).getByRole('button', { name: /reconnect salesforce/i })).toBeEnabled();
-    await expect(within(row(rows, 'Slack')).getByText('Error')).toBeInTheDocument();
+    await expect(within(row(rows, 'Slack')).getByText('Disconnected')).toBeInTheDocument();
     await expect(within(row(rows, 'GitHub')).getByRole('button', { name: /connect github/i })).toBeEnabled();
   },
 };
@@ -160,7 +166,10 @@ export const CustomRenderItem: Story = {
   },
 };
 
-/** Disconnect sits behind a confirmation; the row (and every status on the page) updates after it. */
+/**
+ * Disconnect sits behind a confirmation; it archives the connection, so the row (and every status
+ * on the page) reads "Not connected" and offers Connect again.
+ */
 export const DisconnectWithConfirmation: Story = {
   name: 'Disconnect (with confirmation)',
   parameters: { membrane: { workspace: 'sandbox' } },
@@ -174,9 +183,68 @@ export const DisconnectWithConfirmation: Story = {
     const confirm = await within(document.body).findByRole('alertdialog');
     await userEvent.click(within(confirm).getByRole('button', { name: /^disconnect/i }));
     await waitFor(() => expect(args.onDisconnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
-    // Membrane keeps a disconnected connection (without credentials): the row offers Reconnect.
-    await waitFor(() => expect(row(within(canvasElement).getAllByRole('listitem'), 'HubSpot')).toHaveAttribute('data-state', 'disconnected'));
-    await expect(within(row(within(canvasElement).getAllByRole('listitem'), 'HubSpot')).getByRole('button', { name: /reconnect hubspot/i })).toBeEnabled();
+    await waitFor(() => expect(row(within(canvasElement).getAllByRole('listitem'), 'HubSpot')).toHaveAttribute('data-state', 'not-connected'));
+    await expect(within(row(within(canvasElement).getAllByRole('listitem'), 'HubSpot')).getByRole('button', { name: 'Connect HubSpot' })).toBeEnabled();
+  },
+};
+
+/**
+ * Every Membrane 0.28 state in one list (the `states` workspace): HubSpot needs a new sign-in
+ * (Reconnect), Salesforce more input (Finish setup), Slack is being set up and Google Sheets
+ * disconnected (busy, no action), GitHub's last request failed (Connected, with the failure on
+ * the badge), Notion is defunct, Trello's setup failed.
+ */
+export const MembraneStates: Story = {
+  name: 'Membrane 0.28 states',
+  parameters: { membrane: { workspace: 'states' } },
+  play: async ({ canvasElement }) => {
+    const rows = await items(canvasElement, 16);
+    const buttons = (name: string) => within(row(rows, name)).queryAllByRole('button').map((button) => button.getAttribute('aria-label'));
+    await expect(row(rows, 'HubSpot')).toHaveAttribute('data-state', 'needs-action');
+    await expect(buttons('HubSpot')).toEqual(['Reconnect HubSpot', 'Disconnect HubSpot']);
+    await expect(within(row(rows, 'Salesforce')).getByRole('button', { name: 'Finish setup for Salesforce' })).toHaveTextContent('Finish setup');
+    await expect(within(row(rows, 'Slack')).getByText('Setting up…')).toBeInTheDocument();
+    await expect(buttons('Slack')).toEqual([]);
+    await expect(within(row(rows, 'Google Sheets')).getByText('Disconnecting…')).toBeInTheDocument();
+    await expect(buttons('Google Sheets')).toEqual([]);
+    await expect(row(rows, 'GitHub').querySelector('[data-slot="integrations-list-status"]')).toHaveAttribute('data-warning');
+    await expect(row(rows, 'Notion')).toHaveAttribute('data-state', 'disconnected');
+    await expect(row(rows, 'Trello')).toHaveAttribute('data-state', 'error');
+  },
+};
+
+/** The same states in the dark theme. */
+export const MembraneStatesDark: Story = {
+  ...MembraneStates,
+  name: 'Membrane 0.28 states (dark)',
+  globals: { theme: 'dark' },
+};
+
+/**
+ * HubSpot needs a new sign-in (set with the emulator's `PATCH /_emulator/connections/hubspot`):
+ * the row's Reconnect repairs that same connection, and the consent page (set to allow by itself)
+ * leaves it connected, still one HubSpot connection.
+ */
+export const NeedsActionReconnect: Story = {
+  name: 'Needs action: Reconnect repairs the connection',
+  parameters: { membrane: { workspace: 'sandbox' } },
+  beforeEach: async () => {
+    await resetEmulator('sandbox');
+    await setConnectionState('sandbox', 'hubspot', {
+      state: 'CLIENT_ACTION_REQUIRED',
+      clientAction: { type: 'connect', description: 'HubSpot signed you out. Sign in again to resume syncing.' },
+    });
+    await setEmulatorFaults('sandbox', { consent: 'allow' });
+    return () => resetEmulator('sandbox');
+  },
+  play: async ({ canvasElement, args }) => {
+    const hubspot = row(await items(canvasElement, 16), 'HubSpot');
+    await expect(hubspot).toHaveAttribute('data-state', 'needs-action');
+    await userEvent.click(within(hubspot).getByRole('button', { name: 'Reconnect HubSpot' }));
+    await waitFor(() => expect(args.onConnected).toHaveBeenCalledTimes(1), { timeout: 15_000 });
+    await waitFor(() => expect(row(within(canvasElement).getAllByRole('listitem'), 'HubSpot')).toHaveAttribute('data-state', 'connected'));
+    // The seeded connection's own id: repaired, not replaced by a second connection.
+    await expect(args.onConnected).toHaveBeenCalledWith(expect.objectContaining({ id: '65a1f0c2d4e5f60718293c01' }), expect.anything());
   },
 };
 

@@ -64,13 +64,13 @@ describe('needs-action (CLIENT_ACTION_REQUIRED)', () => {
     await setHubSpot({ state: 'CLIENT_ACTION_REQUIRED', clientAction: { type: 'provide-input', description: 'Choose the HubSpot portal to sync.' } });
     renderAll();
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'needs-action'));
-    const repair = within(status()).getByRole('button', { name: 'Finish setting up HubSpot' });
+    const repair = within(status()).getByRole('button', { name: 'Finish setup for HubSpot' });
     expect(repair).toHaveTextContent('Finish setup');
     expect(repair).toHaveAttribute('data-action', 'finish-setup');
     expect(screen.getByTestId('standalone')).toHaveTextContent('Finish setup');
 
     const row = await hubspotRow();
-    const rowButton = within(row).getByRole('button', { name: 'Finish setting up HubSpot' });
+    const rowButton = within(row).getByRole('button', { name: 'Finish setup for HubSpot' });
     expect(rowButton).toHaveTextContent('Finish setup');
     expect(rowButton).toHaveAttribute('data-action', 'finish-setup');
     expect(within(row).getByText('Needs action').closest('[data-slot="connection-status-badge"]')).toHaveAccessibleDescription(

@@ -99,7 +99,7 @@ export const defaultLabels: MembraneKitLabels = {
   reconnect: 'Reconnect',
   reconnectTo: 'Reconnect {name}',
   finishSetup: 'Finish setup',
-  finishSetupOf: 'Finish setting up {name}',
+  finishSetupOf: 'Finish setup for {name}',
   connected: 'Connected',
   connectedTo: '{name} is connected',
   connectAnother: 'Add account',
