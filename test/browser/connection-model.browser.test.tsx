@@ -42,7 +42,7 @@ afterEach(() => {
 describe('a needs-action row in Chromium', () => {
   it.each([
     ['connect', 'Reconnect HubSpot'],
-    ['provide-input', 'Finish setting up HubSpot'],
+    ['provide-input', 'Finish setup for HubSpot'],
   ])('clientAction %s: "%s" repairs the same connection id and ends connected', async (type, name) => {
     await setConnection('hubspot', { state: 'CLIENT_ACTION_REQUIRED', clientAction: { type, description: 'Membrane needs you.' } });
     await setFaults({ consent: 'allow' });
