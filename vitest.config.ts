@@ -92,6 +92,9 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Membrane's React packages, for the fidelity tests (test/fidelity): pre-bundled up front, or
+        // Vite discovers them mid-run and reloads the page (two Reacts, "Invalid hook call").
+        optimizeDeps: { include: ['@membranehq/react', '@integration-app/react', 'swr'] },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.browser.test.{ts,tsx}', 'test/fidelity/**/*.browser.test.{ts,tsx}'],
