@@ -25,57 +25,10 @@ export const workspaces = {
   sandbox: { path: '/__membrane-sandbox', seed: createDefaultSeed },
   /** Every Membrane 0.28 connection state at once (see createStatesSeed), for the connection-model stories. */
   states: { path: '/__membrane-states', seed: createStatesSeed },
-  /** Every Membrane 0.28 connection state at once (see createStatesSeed), for the connection-model stories. */
-  states: { path: '/__membrane-states', seed: createStatesSeed },
 } as const satisfies Record<string, { path: string; seed: () => EmulatorSeed }>;
 
 /** The name of an emulator workspace. */
 export type WorkspaceName = keyof typeof workspaces;
-
-/**
- * The demo apps, with "Acme Inc." holding one connection per Membrane 0.28 state
- * (membrane-sdk-0.28.md §3): HubSpot needs a new sign-in (CLIENT_ACTION_REQUIRED, connect),
- * Salesforce needs more input (provide-input), Slack is being set up (BUILDING), Google Sheets is
- * being disconnected (DISCONNECTING), GitHub is connected but its last request failed
- * (requestError), Notion is defunct, Trello failed its setup (SETUP_FAILED with an error).
- */
-export function createStatesSeed(): EmulatorSeed {
-  const seed = createDefaultSeed();
-  const customer = seed.customers[0];
-  if (!customer) throw new Error('The default seed has no customer to give the connections to.');
-  const at = '2025-04-01T09:00:00.000Z';
-  const connection = (key: string, index: number, status: Partial<EmulatorSeed['connections'][number]>): EmulatorSeed['connections'][number] => {
-    const integration = seed.integrations.find((candidate) => candidate.key === key);
-    if (!integration?.authOptions[0]) throw new Error(`The default seed has no app "${key}" with an auth option.`);
-    return {
-      id: `57a7e5000000000000000c${index.toString(16).padStart(2, '0')}`,
-      name: integration.name,
-      userId: customer.id,
-      integrationId: integration.id,
-      authOptionKey: integration.authOptions[0].key,
-      parameters: {},
-      disconnected: false,
-      createdAt: at,
-      updatedAt: at,
-      ...status,
-    };
-  };
-  return {
-    ...seed,
-    connections: [
-      connection('hubspot', 1, { state: 'CLIENT_ACTION_REQUIRED', clientAction: { type: 'connect', description: 'HubSpot signed you out. Sign in again to resume syncing.' } }),
-      connection('salesforce', 2, {
-        state: 'CLIENT_ACTION_REQUIRED',
-        clientAction: { type: 'provide-input', description: 'Choose the Salesforce environment to sync with.' },
-      }),
-      connection('slack', 3, { state: 'BUILDING' }),
-      connection('google-sheets', 4, { state: 'DISCONNECTING' }),
-      connection('github', 5, { requestError: { type: 'connection', message: 'GitHub answered 429: API rate limit exceeded.' } }),
-      connection('notion', 6, { isDefunct: true }),
-      connection('trello', 7, { state: 'SETUP_FAILED', errors: [{ type: 'connection', message: 'Trello rejected the webhook subscription.' }] }),
-    ],
-  };
-}
 
 /**
  * The demo apps, with "Acme Inc." holding one connection per Membrane 0.28 state
