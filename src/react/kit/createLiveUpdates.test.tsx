@@ -162,8 +162,8 @@ describe('live updates in components (jsdom, emulator over MSW, fake EventSource
     );
     const list = await screen.findByRole('list', { name: 'Integrations' });
     const hubspotRow = () => within(list).getAllByRole('listitem').find((row) => row.dataset.integrationKey === 'hubspot');
-    await waitFor(() => expect(hubspotRow()).toHaveAttribute('data-state', 'connected'));
-    await waitFor(() => expect(openSources()).toHaveLength(1));
+    await waitFor(() => expect(hubspotRow()).toHaveAttribute('data-state', 'connected'), { timeout: 5000 });
+    await waitFor(() => expect(openSources()).toHaveLength(1), { timeout: 5000 });
     expect(FakeEventSource.instances).toHaveLength(1);
     const source = openSources()[0]!;
     expect(source.url).toMatch(new RegExp(`^${API_URI}/sse/workspace\\?token=`));
@@ -176,9 +176,11 @@ describe('live updates in components (jsdom, emulator over MSW, fake EventSource
     source.send({ type: 'element-update', elementType: 'connection', elementId: hubspot.id });
     source.send({ type: 'element-update', elementType: 'integration', elementId: hubspot.integrationId });
 
-    await waitFor(() => expect(hubspotRow()).toHaveAttribute('data-state', 'not-connected'));
-    await waitFor(() =>
-      expect(document.querySelectorAll('[data-slot="connection-status"][data-state="not-connected"]')).toHaveLength(2),
+    // Generous timeouts: jsdom under a loaded CI machine; the Chromium test checks the 2 s budget.
+    await waitFor(() => expect(hubspotRow()).toHaveAttribute('data-state', 'not-connected'), { timeout: 5000 });
+    await waitFor(
+      () => expect(document.querySelectorAll('[data-slot="connection-status"][data-state="not-connected"]')).toHaveLength(2),
+      { timeout: 5000 },
     );
     expect(requests('GET', '/integrations')).toBe(listRequests + 1);
 
@@ -192,17 +194,17 @@ describe('live updates in components (jsdom, emulator over MSW, fake EventSource
         <ConnectionStatus integrationKey="hubspot" />
       </MembraneKitProvider>,
     );
-    await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'connected'));
+    await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'connected'), { timeout: 5000 });
     expect(FakeEventSource.instances).toHaveLength(0);
   });
 
   it('live={false} on a provider-less component opens no stream; without it the shared kit opens one', async () => {
     const { unmount } = render(<ConnectionStatus integrationKey="hubspot" fetchToken={fetchToken} apiUri={API_URI} live={false} />);
-    await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'connected'));
+    await waitFor(() => expect(document.querySelector('[data-slot="connection-status"]')).toHaveAttribute('data-state', 'connected'), { timeout: 5000 });
     expect(FakeEventSource.instances).toHaveLength(0);
     expect(document.querySelector('[data-slot="connection-status"]')).not.toHaveAttribute('live');
     unmount();
     render(<ConnectionStatus integrationKey="hubspot" fetchToken={fetchToken} apiUri={API_URI} live />);
-    await waitFor(() => expect(openSources()).toHaveLength(1));
+    await waitFor(() => expect(openSources()).toHaveLength(1), { timeout: 5000 });
   });
 });
