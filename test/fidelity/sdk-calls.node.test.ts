@@ -382,6 +382,26 @@ describe('fidelity: both SDKs against the emulator (Node)', () => {
     });
   }
 
+  it('sends no field the 0.28 schemas do not know, but 1.14’s Integration.baseUri', async () => {
+    const env = { emulator: emulator() };
+    const client = CLIENTS[1].create(env);
+    const unknownKeys = (schema: SchemaLike, value: unknown, label: string) => {
+      const parsed = expectSchema(schema, value, label) as Record<string, unknown>;
+      return Object.keys(value as Record<string, unknown>).filter((key) => !(key in parsed)).map((key) => `${label}.${key}`);
+    };
+    const integration = await client.integration('hubspot').get();
+    const listed = (await client.integrations.find()).items[0];
+    const connection = await client.connection(SLACK_CONNECTION).get();
+    const unknown = [
+      ...unknownKeys(IntegrationApiResponse, integration, 'integration'),
+      ...unknownKeys(IntegrationListItem, listed, 'integrations[0]'),
+      ...unknownKeys(ConnectionApiResponse, integration.connection, 'integration.connection'),
+      ...unknownKeys(ConnectionApiResponse, connection, 'connection'),
+      ...unknownKeys(TenantSelfResponse, await client.self.get(), 'self'),
+    ];
+    expect(unknown).toEqual(['integration.baseUri', 'integrations[0].baseUri']);
+  });
+
   it('the 0.28 schemas reject what the SDK would not accept (so the checks above can fail)', () => {
     const connection = { id: 'c1', name: 'HubSpot', userId: 'u1', createdAt: 'now', updatedAt: 'now', connected: true };
     expect(() => expectSchema(ConnectionApiResponse, connection, 'ok')).not.toThrow();
