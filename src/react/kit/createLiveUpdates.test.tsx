@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_URI, startKitTestEnvironment } from '../../../test/dom/emulatorServer.ts';
@@ -38,6 +38,8 @@ function seededClient() {
   queryClient.setQueryData(keys.connection, { id: 'c1' });
   queryClient.setQueryData(keys.other, { id: 'c2' });
   queryClient.setQueryData(keys.spec, {});
+  // The cached data predates the updates the tests send.
+  vi.advanceTimersByTime(10);
   const invalidated = () =>
     Object.entries(keys)
       .filter(([, key]) => queryClient.getQueryState(key)?.isInvalidated)
@@ -107,6 +109,37 @@ describe('createLiveUpdates', () => {
     fake.emit({ type: 'connected', resumed: true });
     vi.advanceTimersByTime(LIVE_UPDATE_DEBOUNCE_MS);
     expect(invalidated()).toHaveLength(7);
+  });
+
+  it('skips data fetched after the update arrived, and joins a fetch in flight instead of restarting it', async () => {
+    const fake = fakeEvents();
+    const queryClient = new QueryClient();
+    createLiveUpdates({ events: fake.events, queryClient }).retain();
+    let calls = 0;
+    let release: () => void = () => {};
+    const observer = new QueryObserver(queryClient, {
+      queryKey: membraneKeys.integrations(),
+      queryFn: () => {
+        calls++;
+        return new Promise<{ pages: [] }>((resolve) => (release = () => resolve({ pages: [] })));
+      },
+    });
+    const stop = observer.subscribe(() => {});
+    expect(calls).toBe(1);
+    fake.emit({ type: 'element-update', elementType: 'connection', elementId: 'c1' });
+    vi.advanceTimersByTime(LIVE_UPDATE_DEBOUNCE_MS);
+    expect(calls).toBe(1);
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+
+    // An update whose burst started before the data arrived refetches; the burst after it does.
+    fake.emit({ type: 'element-update', elementType: 'connection', elementId: 'c1' });
+    vi.advanceTimersByTime(50);
+    queryClient.setQueryData(membraneKeys.connection('c1'), { id: 'c1' });
+    vi.advanceTimersByTime(LIVE_UPDATE_DEBOUNCE_MS - 50);
+    expect(calls).toBe(2);
+    expect(queryClient.getQueryState(membraneKeys.connection('c1'))?.isInvalidated).toBe(false);
+    stop();
   });
 
   it('drops a pending burst when the last holder leaves', () => {

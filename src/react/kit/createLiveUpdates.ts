@@ -56,6 +56,8 @@ export function createLiveUpdates(options: CreateLiveUpdatesOptions): LiveUpdate
   let unsubscribe: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let everything = false;
+  /** When the first update of the pending burst arrived. */
+  let burstStartedAt = 0;
   const integrationIds = new Set<string>();
   const connectionIds = new Set<string>();
 
@@ -64,28 +66,32 @@ export function createLiveUpdates(options: CreateLiveUpdatesOptions): LiveUpdate
     const all = everything;
     const integrations = new Set(integrationIds);
     const connections = new Set(connectionIds);
+    const since = burstStartedAt;
     everything = false;
     integrationIds.clear();
     connectionIds.clear();
+    // Data fetched after the update arrived already shows it, and a fetch in flight (typically the
+    // connect flow's own refresh) is joined, not restarted: the page's own change costs no extra request.
+    const stale = (query: Query): boolean => query.state.dataUpdatedAt < since;
+    const invalidate = (queryKey: readonly unknown[], predicate: (query: Query) => boolean = stale): void =>
+      void queryClient.invalidateQueries({ queryKey, predicate }, { cancelRefetch: false });
     if (all) {
-      void queryClient.invalidateQueries({ queryKey: membraneKeys.all });
+      invalidate(membraneKeys.all);
       return;
     }
-    void queryClient.invalidateQueries({ queryKey: membraneKeys.integrationLists() });
-    void queryClient.invalidateQueries({ queryKey: membraneKeys.connectionLists() });
-    void queryClient.invalidateQueries({
-      queryKey: [...membraneKeys.all, 'integration'],
-      predicate: (query: Query) => {
-        const selector = query.queryKey[2];
-        const data = query.state.data as MembraneIntegration | undefined;
-        return (
-          (typeof selector === 'string' && integrations.has(selector)) ||
+    invalidate(membraneKeys.integrationLists());
+    invalidate(membraneKeys.connectionLists());
+    invalidate([...membraneKeys.all, 'integration'], (query) => {
+      const selector = query.queryKey[2];
+      const data = query.state.data as MembraneIntegration | undefined;
+      return (
+        stale(query) &&
+        ((typeof selector === 'string' && integrations.has(selector)) ||
           (data?.id !== undefined && integrations.has(data.id)) ||
-          (data?.connection?.id !== undefined && connections.has(data.connection.id))
-        );
-      },
+          (data?.connection?.id !== undefined && connections.has(data.connection.id)))
+      );
     });
-    for (const id of connections) void queryClient.invalidateQueries({ queryKey: membraneKeys.connection(id) });
+    for (const id of connections) invalidate(membraneKeys.connection(id));
   };
 
   const onEvent = (event: WorkspaceEvent): void => {
@@ -101,7 +107,10 @@ export function createLiveUpdates(options: CreateLiveUpdatesOptions): LiveUpdate
     } else {
       return;
     }
-    timer ??= setTimeout(flush, debounceMs);
+    if (timer === undefined) {
+      burstStartedAt = Date.now();
+      timer = setTimeout(flush, debounceMs);
+    }
   };
 
   const sync = (): void => {
