@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { needsParameters } from '../../../core/connect/getAuthOptions.js';
+import { safeHttpUrl } from '../../../core/safeHttpUrl.js';
 import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
 import { cn } from '../../utils/cn.js';
 import { AuthOptionsFieldset } from './AuthOptionsFieldset.js';
@@ -33,6 +34,7 @@ export function ConnectDialogForm({ form, name, labels, unstyled }: ConnectDialo
   const idPrefix = useId();
   const { options, selected, selectOption, values, errors, setValue, blur, submit } = form;
   const button = cn(!unstyled && 'mk-Button');
+  const helpHref = safeHttpUrl(selected?.helpUri);
   return (
     <form className={cn(!unstyled && 'mk-Form')} data-slot="connect-dialog-form" noValidate onSubmit={submit}>
       {options.length > 1 ? (
@@ -58,8 +60,8 @@ export function ConnectDialogForm({ form, name, labels, unstyled }: ConnectDialo
           onBlur={blur}
         />
       ) : null}
-      {selected?.helpUri ? (
-        <a className={cn(!unstyled && 'mk-Form-help')} href={selected.helpUri} target="_blank" rel="noreferrer noopener">
+      {helpHref ? (
+        <a className={cn(!unstyled && 'mk-Form-help')} href={helpHref} target="_blank" rel="noreferrer noopener">
           {labels.helpLink}
         </a>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { safeHttpUrl } from '../../../core/safeHttpUrl.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
 import { ModalDialog } from '../shared/ModalDialog.js';
@@ -23,6 +24,7 @@ import { useParametersForm } from './useParametersForm.js';
 export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput, onStart, returnFocusTo }: Omit<ConnectDialogProps, 'onLoadError'>) {
   const { labels, unstyled } = kit;
   const name = connect.integration?.name ?? '';
+  const logo = safeHttpUrl(connect.integration?.logoUri, { allowDataImage: true });
   const form = useParametersForm(connect, labels, { lastInput, onStart });
   const stage = getDialogStage(connect);
 
@@ -97,8 +99,8 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
       aria-busy={stage === 'connecting' || stage === 'loading' ? true : undefined}
     >
       <div className={cn(!unstyled && 'mk-Dialog-header')}>
-        {connect.integration?.logoUri ? (
-          <img src={connect.integration.logoUri} alt="" className={cn(!unstyled && 'mk-IntegrationsList-logo')} />
+        {logo ? (
+          <img src={logo} alt="" className={cn(!unstyled && 'mk-IntegrationsList-logo')} />
         ) : null}
         <ModalDialogTitle>{formatLabel(connect.isReconnect ? labels.reconnectDialogTitle : labels.dialogTitle, { name })}</ModalDialogTitle>
       </div>

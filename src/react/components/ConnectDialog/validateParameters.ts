@@ -1,6 +1,7 @@
 import type { ParametersSchema } from '../../../core/connect/getAuthOptions.js';
 import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
 import { formatLabel } from '../../labels/formatLabel.js';
+import { isSafePattern, MAX_PATTERN_INPUT_LENGTH } from './isSafePattern.js';
 
 /** Raw form values: strings from inputs, booleans from checkboxes. */
 export type FormValues = Record<string, string | boolean>;
@@ -92,7 +93,8 @@ export function validateField(
   if (schema.maxLength !== undefined && text.length > schema.maxLength) {
     return formatLabel(labels.fieldMaxLength, { field, max: schema.maxLength });
   }
-  if (schema.pattern) {
+  // A pattern that could freeze the tab, or a value too long to test safely, is left to Membrane.
+  if (schema.pattern && text.length <= MAX_PATTERN_INPUT_LENGTH && isSafePattern(schema.pattern)) {
     try {
       if (!new RegExp(schema.pattern, 'u').test(text)) return formatLabel(labels.fieldPattern, { field });
     } catch {

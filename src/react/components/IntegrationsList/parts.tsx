@@ -6,6 +6,7 @@ import { formatLabel } from '../../labels/formatLabel.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { cn } from '../../utils/cn.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { safeHttpUrl } from '../../../core/safeHttpUrl.js';
 import { DisconnectButton } from './DisconnectButton.js';
 import { IntegrationsListConnectButton } from './IntegrationsListConnectButton.js';
 import { IntegrationsListContext, IntegrationsListItemContext, useListPart, type IntegrationsListRowValue } from './IntegrationsListContext.js';
@@ -90,7 +91,8 @@ export const IntegrationsListLogo = forwardRef<HTMLImageElement, ComponentPropsW
   const { integration } = row;
   const [failed, setFailed] = useState<string | null>(null);
   const unstyled = list.kit.unstyled;
-  if (!integration.logoUri || failed === integration.logoUri) {
+  const logo = safeHttpUrl(integration.logoUri, { allowDataImage: true });
+  if (!logo || failed === logo) {
     return (
       <span aria-hidden="true" className={cn(!unstyled && 'mk-IntegrationsList-logo', className)} data-slot="integrations-list-logo" data-fallback="">
         {integration.name.slice(0, 1).toUpperCase()}
@@ -104,8 +106,8 @@ export const IntegrationsListLogo = forwardRef<HTMLImageElement, ComponentPropsW
       decoding="async"
       {...rest}
       ref={ref}
-      src={integration.logoUri}
-      onError={() => setFailed(integration.logoUri ?? null)}
+      src={logo}
+      onError={() => setFailed(logo)}
       className={cn(!unstyled && 'mk-IntegrationsList-logo', className)}
       data-slot="integrations-list-logo"
     />
