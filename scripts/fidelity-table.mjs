@@ -41,18 +41,19 @@ function runVitest() {
 
 const report = fromIndex === -1 ? runVitest() : JSON.parse(readFileSync(args[fromIndex + 1], 'utf8'));
 
-const AREAS = [
-  [/\.node\.test\./, 'REST calls, Node (sdk-calls.node.test.ts)'],
-  [/\.browser\.test\./, 'Connect stack, Chromium (sdk-connect.browser.test.ts)'],
-  [/\.dom\.test\./, 'React packages, jsdom + React 19 (react-packages.dom.test.tsx)'],
-];
+const AREAS = {
+  'sdk-calls.node.test.ts': 'REST calls, Node (sdk-calls.node.test.ts)',
+  'sdk-connect.browser.test.ts': 'Connect stack, Chromium (sdk-connect.browser.test.ts)',
+  'react-packages.dom.test.tsx': 'React packages, jsdom + React 19 (react-packages.dom.test.tsx)',
+  'example-apps.browser.test.tsx': "Example apps' integrations pages, Chromium (example-apps.browser.test.tsx)",
+};
 const MARK = { passed: '✅ works', failed: '❌ fails', skipped: '⏭ skipped', pending: '⏭ skipped', todo: '⏭ todo' };
 
 /** area → { clients: string[], rows: Map<call, Map<client, status>> } */
 const tables = new Map();
 let failures = 0;
 for (const file of report.testResults ?? []) {
-  const area = AREAS.find(([pattern]) => pattern.test(basename(file.name)))?.[1] ?? basename(file.name);
+  const area = AREAS[basename(file.name)] ?? basename(file.name);
   for (const test of file.assertionResults ?? []) {
     if (test.status === 'failed') failures++;
     const client = [...(test.ancestorTitles ?? [])].reverse().find((title) => title.startsWith('@'));
