@@ -247,6 +247,22 @@ describe('createWorkspaceEvents', () => {
     expect(events.getStatus()).toBe('open');
   });
 
+  it('renews with the token the manager already refreshed, without an extra fetch', async () => {
+    const { events, fetchToken, tokenManager } = setup({ lifetimeMs: 10 * 60_000 });
+    events.subscribe(() => {});
+    await settle();
+    const first = last();
+    first.open();
+    // The app's own requests get a refreshed token inside the manager's margin (60 s here).
+    await vi.advanceTimersByTimeAsync(10 * 60_000 - 50_000);
+    const refreshed = await tokenManager.getToken();
+    expect(refreshed).not.toBe(first.token);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(last().token).toBe(refreshed);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
   it('reopens with a new token when the token manager is invalidated (another customer signed in)', async () => {
     const { events, tokenManager } = setup();
     events.subscribe(() => {});

@@ -130,9 +130,12 @@ export function createWorkspaceEvents(options: CreateWorkspaceEventsOptions): Wo
     if (!renew) status = 'connecting';
     let token: string;
     try {
-      const force = renew || forceNextRefresh;
+      const force = forceNextRefresh;
       forceNextRefresh = false;
-      token = await tokenManager.getToken(force ? { forceRefresh: true, ...(lastToken ? { rejectedToken: lastToken } : {}) } : undefined);
+      const refresh = { forceRefresh: true, ...(lastToken ? { rejectedToken: lastToken } : {}) };
+      token = await tokenManager.getToken(force ? refresh : undefined);
+      // A renewal needs a token other than the expiring one; the manager usually has one by now.
+      if (renew && token === lastToken) token = await tokenManager.getToken(refresh);
     } catch {
       if (current === generation && listeners.size > 0) scheduleRetry(false);
       return;
