@@ -16,6 +16,7 @@ export type MembraneTokenErrorCode =
   | 'invalid_customer'
   | 'missing_customer_id'
   | 'invalid_fields'
+  | 'claims_too_large'
   | 'invalid_expires_in'
   | 'expires_in_too_long'
   | 'browser_environment'

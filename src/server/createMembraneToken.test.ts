@@ -74,12 +74,12 @@ describe('createMembraneToken with the workspace secret', () => {
     expect(payload.exp).toBe(NOW_SECONDS + 7 * 86400);
   });
 
-  it('accepts a secret given in an environment variable with surrounding text intact', async () => {
-    // The secret is used byte for byte, like jsonwebtoken does: no trimming that would change the key.
-    const workspaceSecret = ` ${'s'.repeat(40)} `;
+  it('trims whitespace around a secret from an environment variable (Membrane secrets never contain any)', async () => {
+    // Signing byte for byte with a pasted newline made tokens Membrane could never verify (issue 11).
+    const workspaceSecret = ` ${'s'.repeat(40)}\n`;
     const token = await createMembraneToken({ workspaceKey: WORKSPACE_KEY, workspaceSecret }, { customer });
-    await expect(jwtVerify(token, new TextEncoder().encode(workspaceSecret))).resolves.toBeDefined();
-    await expect(jwtVerify(token, new TextEncoder().encode(workspaceSecret.trim()))).rejects.toThrow();
+    await expect(jwtVerify(token, new TextEncoder().encode(workspaceSecret.trim()))).resolves.toBeDefined();
+    await expect(jwtVerify(token, new TextEncoder().encode(workspaceSecret))).rejects.toThrow();
   });
 });
 

@@ -120,11 +120,15 @@ export async function resolveSigningKey(credentials: MembraneCredentials, reques
       'credentials must be an object: { workspaceKey, workspaceSecret } or { workspaceKey, privateKey }.',
     );
   }
-  const { workspaceKey, workspaceSecret, privateKey } = credentials as {
+  const { workspaceKey: rawKey, workspaceSecret: rawSecret, privateKey } = credentials as {
     workspaceKey?: unknown;
     workspaceSecret?: unknown;
     privateKey?: unknown;
   };
+  // Values pasted into a .env or read from a file often carry a newline or spaces: signing with
+  // them would make tokens Membrane can never verify (a wrong iss, an HMAC over another secret).
+  const workspaceKey = typeof rawKey === 'string' ? rawKey.trim() : rawKey;
+  const workspaceSecret = typeof rawSecret === 'string' ? rawSecret.trim() : rawSecret;
   if (typeof workspaceKey !== 'string' || workspaceKey.trim() === '') {
     throw new MembraneTokenError(
       'missing_workspace_key',

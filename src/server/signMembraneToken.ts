@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { MembraneTokenError } from './MembraneTokenError.js';
+import { assertClaimsSize } from './assertClaimsSize.js';
 import { assertServerEnvironment } from './assertServerEnvironment.js';
 import { parseExpiresIn } from './parseExpiresIn.js';
 import { resolveSigningKey } from './resolveSigningKey.js';
@@ -17,6 +18,7 @@ export async function signMembraneToken(
 ): Promise<SignedMembraneToken> {
   assertServerEnvironment(options.dangerouslyAllowBrowser, what);
   const lifetime = parseExpiresIn(options.expiresIn, options.allowLongLived === true);
+  assertClaimsSize(what, claims);
   const { workspaceKey, algorithm, key } = await resolveSigningKey(credentials, options.algorithm);
   const issuedAt = Math.floor(Date.now() / 1000);
   const expiresAt = issuedAt + lifetime;
