@@ -11,7 +11,7 @@ const INTEGRATION_KEY = 'github';
  * What another browser tab, Membrane's hosted UI or your backend does: change the customer's
  * connection through Membrane's REST API with a token of its own, not through the kit.
  */
-function AnotherTab({ context }: { context: StoryContext }) {
+function AnotherTab({ context }: { context: Pick<StoryContext, 'id' | 'name' | 'parameters'> }) {
   const [note, setNote] = useState('Nothing changed yet.');
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const { fetchToken, apiUri } = storyKit(context);
