@@ -112,4 +112,4 @@ export type { TokenManager, GetTokenOptions } from './core/token/types.js';
 export type { TokenError, TokenErrorCode } from './core/token/TokenError.js';
 export type { PendingConnectStore, PendingConnects } from './core/state/index.js';
 export type { KitEventEmitter } from './react/events/createEventEmitter.js';
-export type { FetchToken, TokenSnapshot, TokenStatus } from './core/token/types.js';
+export type { FetchToken, TokenAnswer, TokenSnapshot, TokenStatus } from './core/token/types.js';

@@ -8,6 +8,7 @@ export { TokenError, isTokenError, TOKEN_ERROR_CODES } from './token/TokenError.
 export type { TokenErrorCode } from './token/TokenError.js';
 export type {
   FetchToken,
+  TokenAnswer,
   GetTokenOptions,
   JwtClaims,
   TokenManager,
