@@ -211,10 +211,12 @@ async function measure(kind) {
     times.cpu = await groupCpuSeconds(child.pid);
     times.requests = requests;
     times.megabytes = bytes / 1e6;
+    // The list mounts a moment after the story's first kit element; on a loaded machine that moment
+    // was over a second, and the data time went missing.
     const hasList = await preview
       .locator('#storybook-root [data-slot="integrations-list"]')
       .first()
-      .waitFor({ state: 'attached', timeout: 1000 })
+      .waitFor({ state: 'attached', timeout: 10_000 })
       .then(() => true, () => false);
     if (hasList) {
       await preview.locator('#storybook-root [data-slot="integrations-list-item"]').first().waitFor({ state: 'attached', timeout: timeoutMs });
