@@ -124,3 +124,14 @@ export type {
   ConnectRedirectResult,
 } from './connect/index.js';
 // --- end errors, queries, connection state, connect flows ---
+export { createWorkspaceEvents, lazyWorkspaceEvents, parseWorkspaceEvent } from './live/index.js';
+export type {
+  CreateWorkspaceEventsOptions,
+  EventSourceConstructor,
+  EventSourceLike,
+  WorkspaceEvent,
+  WorkspaceEventData,
+  WorkspaceEvents,
+  WorkspaceEventsBackoff,
+  WorkspaceEventsStatus,
+} from './live/index.js';

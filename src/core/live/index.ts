@@ -10,3 +10,4 @@ export type {
   WorkspaceEventsBackoff,
   WorkspaceEventsStatus,
 } from './types.js';
+export { lazyWorkspaceEvents } from './lazyWorkspaceEvents.js';

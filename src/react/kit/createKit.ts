@@ -8,7 +8,7 @@ import { createPendingConnectStore, type PendingConnectStore } from '../../core/
 import { createTokenManager } from '../../core/token/createTokenManager.js';
 import type { FetchToken, TokenManager } from '../../core/token/types.js';
 import { createEventEmitter, type KitEventEmitter } from '../events/createEventEmitter.js';
-import { createWorkspaceEvents } from '../../core/live/createWorkspaceEvents.js';
+import { lazyWorkspaceEvents } from '../../core/live/lazyWorkspaceEvents.js';
 import { createLiveUpdates, type LiveUpdates } from './createLiveUpdates.js';
 import { createQueryFlowHost } from './createQueryFlowHost.js';
 
@@ -169,7 +169,10 @@ export function createKit(options: CreateKitOptions): MembraneKit {
   });
 
   const liveUpdates = createLiveUpdates({
-    events: createWorkspaceEvents({ apiUri, tokenManager }),
+    // The stream's code downloads when the first component that shows Membrane data mounts.
+    events: lazyWorkspaceEvents(() =>
+      import('../../core/live/createWorkspaceEvents.js').then(({ createWorkspaceEvents }) => createWorkspaceEvents({ apiUri, tokenManager })),
+    ),
     queryClient,
     enabled: options.live ?? true,
   });
