@@ -248,10 +248,44 @@ export const NeedsActionReconnect: Story = {
   },
 };
 
-/** `mode="prebuilt"`: Membrane's hosted UI for connecting, and a "Manage integrations" action. */
+/**
+ * `mode="prebuilt"` with no `sdk`: Connect opens Membrane 0.28's hosted connect screen in an
+ * overlay, which the kit drives itself (nothing to install). "Manage integrations" needs Membrane's
+ * SDK (next story), so it is not offered here.
+ */
 export const Prebuilt: Story = {
   name: 'Prebuilt mode',
   args: { mode: 'prebuilt' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await items(canvasElement, 16);
+    await expect(canvas.queryByRole('button', { name: 'Manage integrations' })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect GitHub' }));
+    const overlay = await waitFor(() => {
+      const found = canvasElement.ownerDocument.querySelector('[data-mk-hosted-screen]');
+      if (!found) throw new Error('no hosted screen yet');
+      return found;
+    });
+    await expect(overlay).toHaveAttribute('role', 'dialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvasElement.ownerDocument.querySelector('[data-mk-hosted-screen]')).toBeNull());
+    await waitFor(() => expect(row(canvas.getAllByRole('listitem'), 'GitHub')).toHaveAttribute('data-state', 'not-connected'));
+  },
+};
+
+/**
+ * An app on Membrane's current SDK: `sdk={() => import('@membranehq/sdk')}`. The SDK downloads on
+ * the first Connect (its `ui.connect` screens) or "Manage integrations" (its full hosted UI); the
+ * list, statuses and custom flows never load it.
+ */
+export const PrebuiltWithMembraneSdk: Story = {
+  name: 'Prebuilt mode on @membranehq/sdk',
+  args: { mode: 'prebuilt', sdk: () => import('@membranehq/sdk') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await items(canvasElement, 16);
+    await expect(await canvas.findByRole('button', { name: 'Manage integrations' })).toBeVisible();
+  },
 };
 
 /** `unstyled`: the kit's markup and data attributes only, ready for your own CSS. */

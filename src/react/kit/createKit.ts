@@ -52,6 +52,11 @@ export interface MembraneKit {
   setFetchToken(fetchToken: FetchToken): void;
   /** Which SDK opens the hosted UI from now on (the latest `sdk` option given). */
   setSdk(sdk: SdkOption): void;
+  /**
+   * Whether Membrane's full hosted UI ("Manage integrations") can open: it needs the app's SDK (the
+   * `sdk` option or an SDK client), since Membrane 0.28 has no hosted screen for the whole catalogue.
+   */
+  canManage(): boolean;
   /** Membrane's `/sse/workspace` stream, open while a component showing Membrane data is mounted (the `live` option). */
   liveUpdates: LiveUpdates;
 }
@@ -191,6 +196,7 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     setFetchToken(fetchToken) {
       latestFetchToken = fetchToken;
     },
+    canManage: () => latestSdk !== undefined || externalClient !== undefined,
     setSdk(sdk) {
       latestSdk = sdk;
     },

@@ -73,8 +73,8 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
   const { apiUri, uiUri, queryClient, client, sdk, theme = 'light', unstyled = false, labels, onEvent, className, children } = props;
   const fetchToken = useFetchToken(props.fetchToken, props.tokenUrl);
   const kit = useMemo(
-    () => createKit({ fetchToken, apiUri, uiUri, queryClient, client }),
-    // fetchToken is deliberately absent: a new function must not create a new kit (see setFetchToken).
+    () => createKit({ fetchToken, apiUri, uiUri, queryClient, client, sdk }),
+    // fetchToken and sdk are deliberately absent: a new function must not create a new kit (see setFetchToken).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [apiUri, uiUri, queryClient, client],
   );

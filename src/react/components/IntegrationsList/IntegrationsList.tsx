@@ -97,7 +97,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
             kit={resolved}
             search={searchable ? search : undefined}
             controls={listState === 'ready' ? listId : undefined}
-            manage={mode === 'prebuilt' ? manage : undefined}
+            manage={mode === 'prebuilt' && (kit.canManage() || kitProps.sdk !== undefined) ? manage : undefined}
           />
           {listState === 'ready' ? (
             <ul

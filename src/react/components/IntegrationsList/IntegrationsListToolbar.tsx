@@ -24,7 +24,7 @@ export interface IntegrationsListToolbarProps {
  * @internal Rendered by `IntegrationsList`.
  * @example
  * ```tsx
- * <IntegrationsListToolbar kit={resolved} search={search} controls={listId} manage={mode === 'prebuilt' ? manage : undefined} />
+ * <IntegrationsListToolbar kit={resolved} search={search} controls={listId} manage={mode === 'prebuilt' && kit.canManage() ? manage : undefined} />
  * ```
  */
 export function IntegrationsListToolbar({ kit, search, controls, manage }: IntegrationsListToolbarProps) {
