@@ -21,6 +21,12 @@ export interface ConnectFlowOptions {
   integration?: MembraneIntegration;
   /** Create another connection even when one exists (sent as `allowMultipleConnections`). */
   allowMultipleConnections?: boolean;
+  /**
+   * Which connection a connect repairs: an id repairs THAT connection (one account of several);
+   * `null` always creates a new one ("Add account"), even when the integration's own connection
+   * needs action. Default: the integration's own connection when it needs repair.
+   */
+  connectionId?: string | null;
   /** Same-window flow: leave the page for the connection and come back to this URL. */
   redirectUri?: string;
   /** Give up waiting for the popup after this many ms (default 5 minutes; 60 s for the iframe). */
@@ -140,8 +146,9 @@ function closePopup(popup: ConnectPopupHandle | undefined): void {
   }
 }
 
-/** The connection a connect repairs: the integration's own, when it is disconnected or in error. */
-function reconnectIdOf(integration: MembraneIntegration | undefined): string | undefined {
+/** The connection a connect repairs: the given one (`connectionId`), else the integration's own when it is disconnected or in error. */
+function reconnectIdOf(integration: MembraneIntegration | undefined, connectionId?: string | null): string | undefined {
+  if (connectionId !== undefined) return connectionId ?? undefined;
   const state = getConnectionState(integration);
   // needs-action (CLIENT_ACTION_REQUIRED) too: Membrane asks to repair that connection, not to add one.
   return (state === 'needs-action' || state === 'disconnected' || state === 'error') && integration?.connection?.id
@@ -253,7 +260,7 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     popup?: ConnectPopupHandle,
     redirectUri: string | undefined = options.redirectUri,
   ) => {
-    const reconnectId = reconnectIdOf(integration);
+    const reconnectId = reconnectIdOf(integration, options.connectionId);
     const authOptions = authOptionsOf(integration);
     const option = authOptions.find((o) => o.key === input.authOptionKey) ?? authOptions[0];
     const request = requestFor(integration, reconnectId, input, option, signal);
@@ -293,7 +300,7 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
 
   const runPrebuilt = () => {
     const integration = knownIntegration();
-    const reconnectId = reconnectIdOf(integration);
+    const reconnectId = reconnectIdOf(integration, options.connectionId);
     const key = integration?.key ?? integrationKey();
     return run('prebuilt', !!reconnectId, async () => {
       const ui = await host.hostedUi();
@@ -362,7 +369,7 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
       host.api.tokenManager.getToken().catch(() => undefined);
       if ((options.mode ?? 'custom') !== 'custom') return;
       loadConnectTransports().catch(() => undefined);
-      if (integration) host.loadConnectionOptions(optionsTarget(integration, reconnectIdOf(integration))).catch(() => undefined);
+      if (integration) host.loadConnectionOptions(optionsTarget(integration, reconnectIdOf(integration, options.connectionId))).catch(() => undefined);
     },
     resumeRedirect() {
       if (busy) return;
