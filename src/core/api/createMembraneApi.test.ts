@@ -42,6 +42,7 @@ beforeAll(async () => {
       if (path === '/integrations') json(200, { items: [{ id: 'int-1', key: 'hubspot', name: 'HubSpot' }], cursor: 'c2' });
       else if (path === '/integrations/hub%20spot') json(200, { id: 'int-2', key: 'hub spot', name: 'Spaced' });
       else if (path === '/integrations/hubspot/disconnect' && req.method === 'POST') json(200, { id: 'int-1' });
+      else if (path === '/connections/conn%201' && req.method === 'PATCH') json(200, { id: 'conn 1', ...(JSON.parse(body || '{}') as object) });
       else if (path === '/connections/conn-1' && req.method === 'DELETE') {
         res.writeHead(204);
         res.end();
@@ -120,6 +121,20 @@ describe('createMembraneApi', () => {
     await expect(api.disconnectIntegration('hubspot')).resolves.toBeUndefined();
     await expect(api.archiveConnection('conn-1')).resolves.toBeUndefined();
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /integrations/hubspot/disconnect', 'DELETE /connections/conn-1']);
+  });
+
+  it('renames a connection with PATCH /connections/{id} and a trimmed JSON name; refuses empty and over-long names before any request', async () => {
+    const { api } = setup();
+    await expect(api.patchConnection('conn 1', { name: '  Sales team ' })).resolves.toEqual({ id: 'conn 1', name: 'Sales team' });
+    expect(seen.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual(['PATCH /connections/conn%201 {"name":"Sales team"}']);
+    expect(seen[0]?.headers['content-type']).toBe('application/json');
+    const empty = await failure(api.patchConnection('conn 1', { name: '   ' }));
+    expect(empty.code).toBe('invalid_parameters');
+    expect(empty.message).toMatch(/must not be empty/);
+    const long = await failure(api.patchConnection('conn 1', { name: 'x'.repeat(121) }));
+    expect(long.message).toMatch(/at most 120 characters; this one has 121/);
+    expect((await failure(api.patchConnection('', { name: 'ok' }))).message).toContain('connectionId must be a non-empty string');
+    expect(seen).toHaveLength(1);
   });
 
   it('on a 401 refreshes the token once and retries once', async () => {

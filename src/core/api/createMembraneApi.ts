@@ -5,6 +5,7 @@ import type { TokenManager } from '../token/types.js';
 import { isNotAuthenticatedError } from './isNotAuthenticatedError.js';
 import { MEMBRANE_API_VERSION } from './MEMBRANE_API_VERSION.js';
 import { MembraneHttpError } from './MembraneHttpError.js';
+import { normalizeConnectionName } from './normalizeConnectionName.js';
 import type {
   MembraneConnection,
   MembraneConnectionOption,
@@ -98,6 +99,12 @@ export interface MembraneApi {
   disconnectIntegration(keyOrId: string): Promise<void>;
   /** `DELETE /connections/{id}`: archives one connection (how 0.28 disconnects). */
   archiveConnection(connectionId: string): Promise<void>;
+  /**
+   * `PATCH /connections/{id}` with a JSON body: renames one connection (its `name`, the label that
+   * tells several accounts of one app apart). The name is trimmed; an empty or over-long one
+   * rejects with `KitError` `invalid_parameters` before any request.
+   */
+  patchConnection(connectionId: string, patch: { name: string }): Promise<MembraneConnection>;
   /** `GET /self`: the current customer. */
   getSelf(signal?: AbortSignal): Promise<MembraneSelf>;
 }
@@ -257,6 +264,10 @@ export function createMembraneApi(options: CreateMembraneApiOptions): MembraneAp
     },
     archiveConnection: async (connectionId) => {
       await request('DELETE', `/connections/${pathSegment(connectionId, 'connectionId')}`);
+    },
+    patchConnection: async (connectionId, patch) => {
+      const path = `/connections/${pathSegment(connectionId, 'connectionId')}`;
+      return request('PATCH', path, { body: { name: normalizeConnectionName(patch?.name) } });
     },
     getSelf: (signal) => request('GET', '/self', { signal }),
   };

@@ -13,6 +13,7 @@ export type {
 } from './createMembraneApi.js';
 export { MEMBRANE_API_VERSION } from './MEMBRANE_API_VERSION.js';
 export { MembraneHttpError } from './MembraneHttpError.js';
+export { normalizeConnectionName, MAX_CONNECTION_NAME_LENGTH } from './normalizeConnectionName.js';
 export { isNotAuthenticatedError } from './isNotAuthenticatedError.js';
 export type {
   MembraneIntegration,
