@@ -68,6 +68,7 @@ function flowOptionsOf(integrationKey: string, options: UseConnectOptions): Conn
     mode: options.mode,
     integration: options.integration,
     allowMultipleConnections: options.allowMultipleConnections,
+    ...(options.connectionId === undefined ? {} : { connectionId: options.connectionId }),
     redirectUri: options.redirectUri,
     timeoutMs: options.timeoutMs,
     onConnected: options.onConnected,
