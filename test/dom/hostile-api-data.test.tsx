@@ -1,15 +1,17 @@
 /**
- * Issue 11 items 8 and 14: API data the kit renders must not run script (a `javascript:` help link
- * or logo, which React 18 passes through) nor freeze the tab (a catastrophic schema `pattern`).
+ * Issue 11 items 7, 8 and 14: API data the kit renders must not run script (a `javascript:` help
+ * link or logo, which React 18 passes through), nor freeze the tab (a catastrophic schema
+ * `pattern`), nor take the whole list down (one malformed integration, or one row that throws).
  * Runs on React 19 (dom) and 18.3 (dom-react18).
  */
 import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectButton, IntegrationsList } from '../../src/index.ts';
 import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
-const { emulator, fetchToken } = startKitTestEnvironment();
+const { emulator, server, fetchToken } = startKitTestEnvironment();
 const HOSTILE = 'javascript:alert(document.cookie)';
 
 function stripeOption() {
@@ -66,5 +68,71 @@ describe('a catastrophic schema pattern', () => {
     // per validation is checked without the DOM in validateParameters.pattern.test.ts.
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(secret).toHaveValue(`${'a'.repeat(28)}!`);
+  });
+});
+
+/** One page of `GET /integrations` as a misbehaving server could send it. */
+const MALFORMED_PAGE = {
+  items: [
+    { id: 'int-healthy', key: 'healthy', name: 'Healthy App', logoUri: 'https://example.com/healthy.png' },
+    { id: 'int-numeric', key: 'numeric', name: 42, logoUri: { url: 'https://example.com/x.png' } },
+    { id: 'int-nameless', key: 'nameless-app' },
+    {
+      id: 'int-errors',
+      key: 'errors-object',
+      name: 'Errors Object',
+      connection: { id: 'conn-errors', connected: true, errors: { message: 'not an array' }, requestError: 'boom', state: 7 },
+    },
+    { name: 'Neither id nor key' },
+    { key: 'key-only', name: 'Key Only' },
+    null,
+    'not an object',
+  ],
+};
+
+function serveIntegrations(page: Record<string, unknown>) {
+  server.use(http.get(`${API_URI}/integrations`, () => HttpResponse.json(page)));
+}
+
+const rowNames = () =>
+  [...document.querySelectorAll('[data-slot="integrations-list-item"] [data-slot="integrations-list-name"]')].map((el) => el.textContent);
+
+describe('malformed integrations in a list page', () => {
+  it('renders every usable row, with the key as the name when the name is missing, and drops items without id and key', async () => {
+    serveIntegrations(MALFORMED_PAGE);
+    render(<IntegrationsList fetchToken={fetchToken} apiUri={API_URI} />);
+    await screen.findByText('Healthy App', {}, { timeout: 5_000 });
+    await waitFor(() => expect(rowNames()).toEqual(['Healthy App', '42', 'nameless-app', 'Errors Object', 'Key Only']));
+    expect(screen.queryByText('Neither id nor key')).toBeNull();
+    expect(screen.getByRole('button', { name: /Connect.*Healthy App/ })).toBeInTheDocument();
+    // `errors` that is not an array is dropped; the connection is connected, not an error.
+    const errorsRow = document.querySelector('[data-integration-key="errors-object"]')!;
+    expect(errorsRow).toHaveAttribute('data-state', 'connected');
+  });
+});
+
+describe('a row that throws while rendering', () => {
+  it('shows a compact row that says it could not be shown, and the other rows stay', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <IntegrationsList
+        fetchToken={fetchToken}
+        apiUri={API_URI}
+        renderItem={(integration) => {
+          if (integration.key === 'stripe') throw new Error('renderItem broke on Stripe');
+          return (
+            <IntegrationsList.Item integration={integration}>
+              <IntegrationsList.Name />
+            </IntegrationsList.Item>
+          );
+        }}
+      />,
+    );
+    await screen.findByText('HubSpot', {}, { timeout: 5_000 });
+    const fallback = await screen.findByText('This integration could not be shown');
+    expect(fallback.closest('li')).toHaveAttribute('data-slot', 'integrations-list-item-error');
+    expect(fallback.closest('li')).toHaveAttribute('data-integration-key', 'stripe');
+    expect(screen.queryByText('Stripe')).toBeNull();
+    expect(rowNames().length).toBeGreaterThan(1);
   });
 });

@@ -5,6 +5,9 @@ import type { TokenManager } from '../token/types.js';
 import { isNotAuthenticatedError } from './isNotAuthenticatedError.js';
 import { MEMBRANE_API_VERSION } from './MEMBRANE_API_VERSION.js';
 import { MembraneHttpError } from './MembraneHttpError.js';
+import { normalizeConnection } from './normalizeConnection.js';
+import { normalizeIntegration } from './normalizeIntegration.js';
+import { normalizePage } from './normalizePage.js';
 import { normalizeConnectionName } from './normalizeConnectionName.js';
 import type {
   MembraneConnection,
@@ -147,6 +150,15 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/** A single item answer, normalised; one that is not usable rejects with `KitError` `server`. */
+function normalizeOne<T>(value: unknown, normalize: (item: unknown) => T | undefined, what: string, request: string): T {
+  const item = normalize(value);
+  if (item === undefined) {
+    throw new KitError('server', `Membrane answered ${request} with something that is not ${what} (no usable id); check that apiUri points at a Membrane API.`);
+  }
+  return item;
+}
+
 function errorDataOf(body: unknown): MembraneErrorData | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
@@ -231,9 +243,18 @@ export function createMembraneApi(options: CreateMembraneApiOptions): MembraneAp
     apiUri,
     tokenManager,
     request,
-    listIntegrations: (params = {}, signal) =>
-      request('GET', '/integrations', { query: { search: params.search, limit: params.limit, cursor: params.cursor }, signal }),
-    getIntegration: async (keyOrId, signal) => request('GET', `/integrations/${pathSegment(keyOrId, 'integrationKey')}`, { signal }),
+    // Lists and lookups are normalised at the seam: one malformed item is coerced or dropped
+    // instead of throwing in every component that renders it (issue 11 item 7).
+    listIntegrations: async (params = {}, signal) =>
+      normalizePage(
+        await request<unknown>('GET', '/integrations', { query: { search: params.search, limit: params.limit, cursor: params.cursor }, signal }),
+        normalizeIntegration,
+        'GET /integrations',
+      ),
+    getIntegration: async (keyOrId, signal) => {
+      const path = `/integrations/${pathSegment(keyOrId, 'integrationKey')}`;
+      return normalizeOne(await request<unknown>('GET', path, { signal }), normalizeIntegration, 'an integration', `GET ${path}`);
+    },
     getConnectorSpec: async (keyOrId, signal) =>
       request('GET', `/integrations/${pathSegment(keyOrId, 'integrationKey')}/connector-spec`, { signal }),
     getConnectionOptions: async (target, { signal } = {}) => {
@@ -257,8 +278,12 @@ export function createMembraneApi(options: CreateMembraneApiOptions): MembraneAp
           typeof option === 'object' && option !== null && typeof (option as { type?: unknown }).type === 'string',
       );
     },
-    listConnections: (params = {}, signal) => request('GET', '/connections', { query: { ...params }, signal }),
-    getConnection: async (connectionId, signal) => request('GET', `/connections/${pathSegment(connectionId, 'connectionId')}`, { signal }),
+    listConnections: async (params = {}, signal) =>
+      normalizePage(await request<unknown>('GET', '/connections', { query: { ...params }, signal }), normalizeConnection, 'GET /connections'),
+    getConnection: async (connectionId, signal) => {
+      const path = `/connections/${pathSegment(connectionId, 'connectionId')}`;
+      return normalizeOne(await request<unknown>('GET', path, { signal }), normalizeConnection, 'a connection', `GET ${path}`);
+    },
     disconnectIntegration: async (keyOrId) => {
       await request('POST', `/integrations/${pathSegment(keyOrId, 'integrationKey')}/disconnect`);
     },

@@ -136,7 +136,7 @@ export interface MembraneConnectionOption {
  * ```
  */
 export interface MembraneIntegration {
-  id: string;
+  id?: string;
   key: string;
   name: string;
   logoUri?: string;

@@ -25,6 +25,18 @@ export interface MembraneKitLabels {
   connectAnotherTo: string;
   disconnect: string;
   disconnectFrom: string;
+  /** Accessible name of the list of one integration's connections, with `allowMultipleConnections` (`{name}`). */
+  connectionsOf: string;
+  /** The button that renames a connection in place. */
+  rename: string;
+  /** Its accessible name (`{name}`: the connection's label). */
+  renameConnection: string;
+  /** The label of the name field while renaming (`{name}`: the current label). */
+  connectionNameField: string;
+  /** Saves the new name (Enter does too). */
+  saveName: string;
+  /** Under the name field: how to save or cancel from the keyboard. */
+  renameHint: string;
   connecting: string;
   disconnecting: string;
   status: Record<ConnectionState | 'loading', string>;
@@ -46,6 +58,8 @@ export interface MembraneKitLabels {
   empty: string;
   emptySearch: string;
   loadError: string;
+  /** A list row that failed to render (its data or your `renderItem` threw); the other rows stay. */
+  rowError: string;
   retry: string;
   manageIntegrations: string;
   confirmDisconnectTitle: string;
@@ -106,6 +120,12 @@ export const defaultLabels: MembraneKitLabels = {
   connectAnotherTo: 'Add another {name} account',
   disconnect: 'Disconnect',
   disconnectFrom: 'Disconnect {name}',
+  connectionsOf: '{name} accounts',
+  rename: 'Rename',
+  renameConnection: 'Rename {name}',
+  connectionNameField: 'New name for {name}',
+  saveName: 'Save',
+  renameHint: 'Enter saves, Escape cancels.',
   connecting: 'Connecting…',
   disconnecting: 'Disconnecting…',
   status: {
@@ -136,6 +156,7 @@ export const defaultLabels: MembraneKitLabels = {
   empty: 'No integrations are available yet.',
   emptySearch: 'No integrations match “{query}”.',
   loadError: 'The integrations could not be loaded.',
+  rowError: 'This integration could not be shown',
   retry: 'Try again',
   manageIntegrations: 'Manage integrations',
   confirmDisconnectTitle: 'Disconnect {name}?',

@@ -53,7 +53,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
   const roving = useRovingRows(listRef, batches);
   const manage = useManageIntegrations(kit);
   const rowElements = useMemo(
-    () => batches.rendered.map((integration) => <IntegrationsListRow key={integration.id} integration={integration} renderItem={renderItem} />),
+    () => batches.rendered.map((integration) => <IntegrationsListRow key={integration.id ?? integration.key} integration={integration} renderItem={renderItem} />),
     [batches.rendered, renderItem],
   );
 

@@ -1,8 +1,9 @@
 import type { MembraneIntegration } from '../../../core/api/types.js';
 import { memo, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { getConnectionState, type ConnectionState } from '../../../core/state/getConnectionState.js';
-import { IntegrationsListContext, IntegrationsListItemContext, type IntegrationsListRowValue } from './IntegrationsListContext.js';
+import { IntegrationsListContext, IntegrationsListItemContext, type IntegrationsListContextValue, type IntegrationsListRowValue } from './IntegrationsListContext.js';
 import { IntegrationsListItem } from './parts.js';
+import { RowErrorBoundary } from './RowErrorBoundary.js';
 
 /** Props of {@link IntegrationsListRow}. */
 export interface IntegrationsListRowProps {
@@ -24,6 +25,15 @@ export interface IntegrationsListRowProps {
 export const IntegrationsListRow = memo(function IntegrationsListRow({ integration, renderItem }: IntegrationsListRowProps) {
   const list = useContext(IntegrationsListContext);
   if (!list) throw new Error('membrane-react-kit: IntegrationsListRow must be rendered by <IntegrationsList>.');
+  // One row that throws (its data, or the app's renderItem) shows a compact error row; the rest stay.
+  return (
+    <RowErrorBoundary integration={integration} kit={list.kit}>
+      <IntegrationsListRowContent integration={integration} renderItem={renderItem} list={list} />
+    </RowErrorBoundary>
+  );
+});
+
+function IntegrationsListRowContent({ integration, renderItem, list }: IntegrationsListRowProps & { list: IntegrationsListContextValue }) {
   const { pending } = list.kit.kit;
   const isPending = useSyncExternalStore(
     pending.subscribe,
@@ -37,4 +47,4 @@ export const IntegrationsListRow = memo(function IntegrationsListRow({ integrati
       {renderItem ? renderItem(integration, state) : <IntegrationsListItem integration={integration} />}
     </IntegrationsListItemContext.Provider>
   );
-});
+}

@@ -43,7 +43,7 @@ export const IntegrationsListItem = forwardRef<HTMLLIElement, IntegrationsListIt
   // The list's row already knows this integration's state (pending connects included); an Item
   // given another integration falls back to the integration's own data.
   const value = useMemo<IntegrationsListRowValue>(
-    () => (row !== null && row.integration.id === integration.id ? row : { integration, state: getConnectionState(integration) }),
+    () => (row !== null && (row.integration.id ?? row.integration.key) === (integration.id ?? integration.key) ? row : { integration, state: getConnectionState(integration) }),
     [row, integration],
   );
   const Comp = asChild ? Slot.Root : 'li';
