@@ -18,6 +18,8 @@ Options:
                               startEmulator({ seed }) takes (default: the 16-app demo seed)
       --latency <ms>          Delay before every API answer (0 to 60000; default 0)
       --persist <file>        Keep customers and connections in this JSON file across restarts
+      --allow-origin <origin> Let this browser origin call /_emulator/* (tokens, faults, reset);
+                              repeatable. Own origin and localhost dev servers are always allowed
   -h, --help                  Show this help
 
 Then point the SDK or the kit at it:

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { EMULATOR_WORKSPACE_KEY, EMULATOR_WORKSPACE_SECRET } from './constants.js';
 import type { EmulatorContext, EmulatorEnv } from './app/EmulatorContext.js';
@@ -9,6 +10,7 @@ import { registerEmbedRoutes } from './app/registerEmbedRoutes.js';
 import { registerRestRoutes } from './app/registerRestRoutes.js';
 import { registerScreenRoutes } from './app/registerScreenRoutes.js';
 import { registerWorkspaceEventsRoute } from './app/registerWorkspaceEventsRoute.js';
+import { createControlOriginCheck } from './app/createControlOriginCheck.js';
 import { createConnectionEvents } from './createConnectionEvents.js';
 import { createEmulatorStore } from './createEmulatorStore.js';
 import type { EmulatorStore } from './createEmulatorStore.js';
@@ -35,6 +37,14 @@ export interface EmulatorAppOptions {
   faults?: Partial<FaultSettings>;
   /** Path the app is mounted under, e.g. `/__membrane`; default: the root. */
   basePath?: string;
+  /**
+   * Browser origins, besides the emulator's own and loopback ones (`localhost`, `127.0.0.1`, any
+   * port), that may call the control routes `/_emulator/*` (tokens, faults, reset), e.g.
+   * `['http://192.168.1.20:5173']` for a dev server on the LAN. `'*'` allows every website to
+   * mint tokens and set faults: only for a deliberately shared emulator. The API routes answer
+   * any origin regardless (they need a bearer token).
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /** A Fetch-API Membrane emulator. */
@@ -106,18 +116,41 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     pendingConsents: new Map(),
   };
 
+  const isAllowedControlOrigin = createControlOriginCheck(options.allowedOrigins);
+  const isControlPath = (path: string): boolean => {
+    const relative = relativePath(path, basePath);
+    return relative === CONTROL_PREFIX || relative.startsWith(`${CONTROL_PREFIX}/`);
+  };
+  const controlOriginAllowed = (c: Context<EmulatorEnv>): boolean =>
+    isAllowedControlOrigin({ origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), ownOrigin: new URL(c.req.url).origin });
+
   const root = new Hono<EmulatorEnv>();
   const app = basePath ? root.basePath(basePath) : root;
 
   app.use(
     '*',
     cors({
-      origin: '*',
+      // The API is open to any origin (bearer tokens, no cookies). The controls mint tokens and
+      // set faults without a token: only allowed origins get CORS headers for them (see below).
+      origin: (origin, c) => (!isControlPath(c.req.path) ? '*' : origin && controlOriginAllowed(c) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['authorization', 'content-type', 'membrane-api-version'],
       maxAge: 600,
     }),
   );
+
+  // Controls refuse other websites: any page could otherwise mint tokens or set faults on a
+  // developer's running emulator (a form POST needs no CORS). Preflights were answered above.
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'OPTIONS' && isControlPath(c.req.path) && !controlOriginAllowed(c)) {
+      const origin = c.req.header('origin');
+      throw new MembraneApiError(
+        403,
+        `The emulator's controls (${CONTROL_PREFIX}/*) refuse requests from ${origin ? `the origin ${origin}` : 'another site'}: only its own origin, localhost dev servers and allowedOrigins (CLI: --allow-origin) may call them.`,
+      );
+    }
+    return next();
+  });
 
   // Request log, then faults (latency, error status); the emulator's own controls are exempt.
   app.use('*', async (c, next) => {

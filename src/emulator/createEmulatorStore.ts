@@ -141,7 +141,9 @@ export function createEmulatorStore(seed: EmulatorSeed = createDefaultSeed()): E
     findIntegration: (idOrKey) => integrations.find((integration) => integration.id === idOrKey || integration.key === idOrKey),
     findCustomer,
     upsertCustomer({ internalId, name, fields }) {
-      const existing = findCustomer(internalId);
+      // A token's `id` is the customer's external id only: never matched against Membrane ids,
+      // or a token whose id is another customer's Membrane id would act as that customer.
+      const existing = [...customers.values()].find((customer) => customer.internalId === internalId);
       const lastActiveAt = now();
       if (existing) {
         const updated: EmulatorCustomer = {

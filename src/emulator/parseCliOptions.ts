@@ -91,6 +91,7 @@ export function parseCliOptions(args: string[], env: Record<string, string | und
         seed: { type: 'string' },
         latency: { type: 'string' },
         persist: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -112,6 +113,20 @@ export function parseCliOptions(args: string[], env: Record<string, string | und
       `  seed       ${values.seed} (${count(seed.integrations.length, 'app')}, ${count(seed.customers.length, 'customer')}, ${count(seed.connections.length, 'connection')})`,
     );
   }
+  const allowedOrigins = values['allow-origin'] ?? [];
+  for (const origin of allowedOrigins) {
+    if (origin === '*') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      // handled below
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || origin.replace(/\/$/, '') !== url.origin) {
+      throw new CliUsageError(`--allow-origin takes an origin such as http://192.168.1.20:5173 (no path), got "${origin}".`);
+    }
+  }
+  if (allowedOrigins.length > 0) notes.push(`  controls   also callable from ${allowedOrigins.join(', ')}`);
   if (latencyMs) notes.push(`  latency    ${latencyMs} ms before every API answer`);
   return {
     help: false,
@@ -124,6 +139,7 @@ export function parseCliOptions(args: string[], env: Record<string, string | und
       ...(seed ? { seed } : {}),
       ...(latencyMs ? { faults: { latencyMs } } : {}),
       ...(values.persist ? { persistTo: values.persist } : {}),
+      ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
     },
     notes,
   };

@@ -74,7 +74,9 @@ const flag = (value: unknown): boolean => value === true || value === 'true' || 
  *   parameters in `payload.connectionParameters`;
  * - 0.28: `POST /connect` (membrane-sdk-0.28.md §1), ids and token only in the urlencoded
  *   `payload`, parameters in `payload.input`, failures carry `connectionId` when known;
- * - `GET /sse/connection-events/:requestId`, with 0.28's `?token=` or without (1.14).
+ * - `GET /sse/connection-events/:requestId?token=`: the customer token is required (0.28 sends it;
+ *   1.14's SDK sends none and gets a 401, it still has the popup's window message), and a stream
+ *   carries only results of requests authenticated as the same customer.
  *
  * Each answers the consent page (OAuth), or at once the result page (client credentials, or a
  * failure): it posts the message to `window.opener || window.parent`, publishes it on SSE and
@@ -84,7 +86,12 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
   const { store, faults, events, pendingConsents } = ctx;
   const api = (record: EmulatorConnectionRecord): EmulatorConnection => toApiConnection(record, store.findIntegration(record.integrationId));
 
-  const finish = (c: C, result: { requestId?: string; redirectUri?: URL; appName?: string; connectionId?: string } & (
+  /**
+   * Answers the result page (or the redirect) and mirrors the message on SSE, but only on the
+   * channel of `customerId`: the customer the request was authenticated as. A request without a
+   * valid customer token publishes nothing, so it cannot end someone else's flow by its requestId.
+   */
+  const finish = (c: C, result: { customerId?: string; requestId?: string; redirectUri?: URL; appName?: string; connectionId?: string } & (
     { connection: EmulatorConnection } | { error: MembraneApiError }
   )): Response => {
     const base = { source: 'integration.app' as const, ...(result.requestId ? { requestId: result.requestId } : {}) };
@@ -98,7 +105,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
             errorData: result.error.data,
             ...(result.connectionId ? { connectionId: result.connectionId } : {}),
           };
-    events.publish(message);
+    if (result.customerId) events.publish(result.customerId, message);
     c.header('Cache-Control', 'no-store');
     if (result.redirectUri) {
       const target = new URL(result.redirectUri);
@@ -129,6 +136,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
     let requestId: string | undefined;
     let redirectUri: URL | undefined;
     let connectionId: string | undefined;
+    let customerId: string | undefined;
     try {
       const payload = await readPayload(c, generation === '1.14');
       requestId = str(payload.requestId);
@@ -143,6 +151,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
         ...(auth.name === undefined ? {} : { name: auth.name }),
         ...(auth.fields === undefined ? {} : { fields: auth.fields }),
       });
+      customerId = customer.id;
       let integration = str(payload.integrationId) ?? str(payload.integrationKey);
       const connectorId = generation === '0.28' ? str(payload.connectorId) : undefined;
       if (!integration && connectorId) {
@@ -165,6 +174,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
         // Client credentials complete without a user step (the SDK submits into a hidden iframe).
         const decision: Decision = consent === 'manual' || consent === 'allow' ? 'allow' : 'fail';
         return finish(c, {
+          customerId,
           requestId,
           redirectUri,
           connectionId,
@@ -188,6 +198,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
     } catch (error) {
       const failure = error instanceof MembraneApiError ? error : new MembraneApiError(500, 'The connect request failed unexpectedly.');
       return finish(c, {
+        ...(customerId ? { customerId } : {}),
         ...(requestId ? { requestId } : {}),
         ...(redirectUri ? { redirectUri } : {}),
         ...(connectionId ? { connectionId } : {}),
@@ -205,6 +216,7 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
     pendingConsents.delete(String(form.consentId));
     const decision = form.decision === 'allow' || form.decision === 'deny' || form.decision === 'fail' ? form.decision : 'deny';
     const target = {
+      customerId: pending.prepared.customer.id,
       ...(pending.requestId ? { requestId: pending.requestId } : {}),
       ...(pending.redirectUri ? { redirectUri: new URL(pending.redirectUri) } : {}),
       ...(pending.connectionId ? { connectionId: pending.connectionId } : {}),
@@ -224,17 +236,25 @@ export function registerConnectRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorConte
   app.post('/connect/consent', answerConsent);
 
   app.get('/sse/connection-events/:requestId', async (c) => {
-    // 0.28 sends `?token=` (membrane-sdk-0.28.md §1, step 2); 1.14 sends none, which still works.
+    // 0.28 sends `?token=` (membrane-sdk-0.28.md §1, step 2). Without one, anyone who learns a
+    // requestId could read the new connection; so a token is required and scopes the stream.
     const token = c.req.query('token');
-    if (token !== undefined) {
-      if (faults.get().unauthenticated) throw new MembraneApiError(401, 'Token expired');
-      await ctx.verify(`Bearer ${token}`);
+    if (!token) {
+      throw new MembraneApiError(401, 'Missing access token: open the stream as /sse/connection-events/<requestId>?token=<customer token>.');
     }
+    if (faults.get().unauthenticated) throw new MembraneApiError(401, 'Token expired');
+    const auth = await ctx.verify(`Bearer ${token}`);
+    if (auth.kind !== 'customer') throw new MembraneApiError(403, 'Connection events need a customer token (with an "id" claim).');
+    const customer = store.upsertCustomer({
+      internalId: auth.id,
+      ...(auth.name === undefined ? {} : { name: auth.name }),
+      ...(auth.fields === undefined ? {} : { fields: auth.fields }),
+    });
     return streamSSE(c, async (stream) => {
       let stop: () => void = () => {};
       const stopped = new Promise<void>((resolve) => (stop = resolve));
       stream.onAbort(stop);
-      const unsubscribe = events.subscribe(c.req.param('requestId'), (message) => {
+      const unsubscribe = events.subscribe(customer.id, c.req.param('requestId'), (message) => {
         void stream.writeSSE({ data: JSON.stringify(message) });
       });
       const timer = setTimeout(stop, SSE_MAX_MS);

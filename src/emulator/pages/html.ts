@@ -8,13 +8,38 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** JSON safe to place inside an inline `<script>`. */
+/**
+ * JSON safe to place inside an inline `<script>`: `<`, `>` and `&` become `\u003c`, `\u003e` and
+ * `\u0026` (no `</script>`, `<!--` or entity can end or change the script), U+2028/9 are escaped
+ * (line terminators in older JS). The result is still valid JSON for the same value.
+ */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value ?? null)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * The URL if it is absolute http(s), else `undefined`: seed and API values become links or
+ * images only when they cannot run script (`javascript:`, `data:text/html`, `vbscript:`…).
+ */
+export function safeLinkUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An image source: http(s) or a `data:image/…` URI (the seed's logos); anything else becomes an empty `data:,`. */
+export function safeImageUrl(value: unknown): string {
+  if (typeof value === 'string' && /^data:image\/(png|gif|jpeg|webp|svg\+xml)[;,]/i.test(value)) return value;
+  return safeLinkUrl(value) ?? 'data:,';
 }
 
 const STYLES = `

@@ -1,7 +1,7 @@
 import type { ConsentMode } from '../createFaultController.js';
 import { optionSchema } from '../prepareConnect.js';
 import type { PreparedConnect } from '../prepareConnect.js';
-import { escapeHtml, renderPage, scriptJson } from './html.js';
+import { escapeHtml, renderPage, safeImageUrl, scriptJson } from './html.js';
 import { maskParameters } from './maskParameters.js';
 
 /**
@@ -21,7 +21,7 @@ export function renderConsentPage(options: {
     .join('');
   const body = `
 <form class="card" method="post" action="${escapeHtml(actionUrl)}" id="consent">
-  <div class="row"><img class="logo" src="${escapeHtml(integration.logoUri)}" alt="">
+  <div class="row"><img class="logo" src="${escapeHtml(safeImageUrl(integration.logoUri))}" alt="">
     <div class="grow"><h1>Authorize ${escapeHtml(integration.name)} for ${escapeHtml(customer.name)}</h1>
     <p class="muted">${escapeHtml(option.title ?? option.type)}${prepared.target ? ' · reconnecting an existing connection' : ''}</p></div></div>
   <p>${escapeHtml(customer.name)} is about to let this workspace access ${escapeHtml(integration.name)} on its behalf.</p>

@@ -1,7 +1,7 @@
 import type { EmulatorAuthOption, EmulatorConnectionRecord, EmulatorCustomer, EmulatorDataSchema, EmulatorIntegrationRecord } from '../types.js';
 import { optionSchema } from '../prepareConnect.js';
 import { embedClientScript } from './embedClientScript.js';
-import { escapeHtml, renderPage, scriptJson } from './html.js';
+import { escapeHtml, renderPage, safeImageUrl, safeLinkUrl, scriptJson } from './html.js';
 
 /** Settings every prebuilt UI page hands to its client script. */
 export interface EmbedConfig {
@@ -55,7 +55,7 @@ function integrationRow(integration: EmulatorIntegrationRecord, connection: Emul
     actions.unshift(`<button type="button" data-action="open" data-path="/integrations/${escapeHtml(integration.id)}">Details</button>`);
   }
   const error = connection?.error ? `<p class="error">${escapeHtml(connection.error.message)}</p>` : '';
-  return `<div class="row"><img class="logo" src="${escapeHtml(integration.logoUri)}" alt="">
+  return `<div class="row"><img class="logo" src="${escapeHtml(safeImageUrl(integration.logoUri))}" alt="">
 <div class="grow"><h2>${escapeHtml(integration.name)}</h2><span class="badge" data-state="${state}">${STATE_LABEL[state]}</span>${error}</div>
 <div class="actions" style="margin:0">${actions.join('')}</div></div>`;
 }
@@ -85,7 +85,9 @@ export function renderIntegrationPage(
   return embedPage(integration.name, body, config);
 }
 
-function fieldInput(field: string, schema: EmulatorDataSchema, required: boolean, id: string): string {
+function fieldInput(field: string, schema: EmulatorDataSchema, required: boolean, rawId: string): string {
+  // Built from the seed's option key and field name: escaped like every other seed value.
+  const id = escapeHtml(rawId);
   const label = escapeHtml(schema.title ?? field);
   const help = schema.description ? `<p class="muted" id="${id}-help">${escapeHtml(schema.description)}</p>` : '';
   const common = `id="${id}" name="${escapeHtml(field)}" data-param${required ? ' required aria-required="true"' : ''}${
@@ -117,10 +119,10 @@ function fieldInput(field: string, schema: EmulatorDataSchema, required: boolean
             ? 'url'
             : 'text';
   const limits = [
-    schema.minLength === undefined ? '' : ` minlength="${schema.minLength}"`,
-    schema.maxLength === undefined ? '' : ` maxlength="${schema.maxLength}"`,
-    schema.minimum === undefined ? '' : ` min="${schema.minimum}"`,
-    schema.maximum === undefined ? '' : ` max="${schema.maximum}"`,
+    schema.minLength === undefined ? '' : ` minlength="${escapeHtml(schema.minLength)}"`,
+    schema.maxLength === undefined ? '' : ` maxlength="${escapeHtml(schema.maxLength)}"`,
+    schema.minimum === undefined ? '' : ` min="${escapeHtml(schema.minimum)}"`,
+    schema.maximum === undefined ? '' : ` max="${escapeHtml(schema.maximum)}"`,
     typeof schema.default === 'string' || typeof schema.default === 'number' ? ` value="${escapeHtml(schema.default)}"` : '',
     Array.isArray(schema.examples) && schema.examples[0] !== undefined ? ` placeholder="${escapeHtml(schema.examples[0])}"` : '',
   ].join('');
@@ -134,9 +136,9 @@ function optionFields(option: EmulatorAuthOption, active: boolean): string {
     .map(([field, property]) => fieldInput(field, property, required.has(field), `f-${option.key}-${field}`))
     .join('');
   const description = option.ui?.description ?? option.description;
-  const help = option.ui?.helpUri
-    ? `<p><a href="${escapeHtml(option.ui.helpUri)}" target="_blank" rel="noreferrer">Where do I find these?</a></p>`
-    : '';
+  // Only an http(s) helpUri becomes a link: a `javascript:` one from the seed would run on click.
+  const helpUri = safeLinkUrl(option.ui?.helpUri);
+  const help = helpUri ? `<p><a href="${escapeHtml(helpUri)}" target="_blank" rel="noreferrer">Where do I find these?</a></p>` : '';
   return `<div data-option="${escapeHtml(option.key)}"${active ? ' data-active' : ' hidden'}>${description ? `<p class="muted">${escapeHtml(description)}</p>` : ''}${fields}${help}</div>`;
 }
 
@@ -160,7 +162,7 @@ export function renderConnectPage(options: {
       : '';
   const verb = reconnect ? 'Reconnect' : 'Connect';
   const body = `<form class="card" id="connect-form" novalidate>
-<div class="row"><img class="logo" src="${escapeHtml(integration.logoUri)}" alt="">
+<div class="row"><img class="logo" src="${escapeHtml(safeImageUrl(integration.logoUri))}" alt="">
 <div class="grow"><h1>${verb} ${escapeHtml(integration.name)}</h1><p class="muted">Authorize ${escapeHtml(integration.name)} for ${escapeHtml(customer.name)}</p></div></div>
 ${picker}${integration.authOptions.map((option) => optionFields(option, option.key === selected)).join('')}
 <div class="actions">${

@@ -1,5 +1,5 @@
 import type { EmulatorConnectionRecord, EmulatorCustomer, EmulatorIntegrationRecord } from '../types.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml, safeImageUrl } from './html.js';
 import type { EmbedConfig } from './renderEmbedPages.js';
 import { STATE_LABEL, embedPage, renderConnectPage, renderEmbedErrorPage, stateOf } from './renderEmbedPages.js';
 
@@ -57,7 +57,7 @@ export function renderScreenPickerPage(
   const rows = integrations
     .map(
       (integration) =>
-        `<li><div class="row"><img class="logo" src="${escapeHtml(integration.logoUri)}" alt=""><div class="grow"><h2>${escapeHtml(integration.name)}</h2></div>${postButton(
+        `<li><div class="row"><img class="logo" src="${escapeHtml(safeImageUrl(integration.logoUri))}" alt=""><div class="grow"><h2>${escapeHtml(integration.name)}</h2></div>${postButton(
           'Connect',
           '/screens/connect',
           { ...carry, integrationKey: integration.key },
@@ -81,7 +81,7 @@ export function renderScreenConnectionPage(
 ): string {
   const state = stateOf(connection);
   const error = connection.error ? `<p class="error">${escapeHtml(connection.error.message)}</p>` : '';
-  const body = `<div class="card"><div class="row"><img class="logo" src="${escapeHtml(integration.logoUri)}" alt="">
+  const body = `<div class="card"><div class="row"><img class="logo" src="${escapeHtml(safeImageUrl(integration.logoUri))}" alt="">
 <div class="grow"><h1>${escapeHtml(connection.name)}</h1><p class="muted">${escapeHtml(integration.name)}</p><span class="badge" data-state="${state}">${STATE_LABEL[state]}</span>${error}</div></div>
 <dl><dt>Connection</dt><dd>${escapeHtml(connection.id)}</dd><dt>Auth</dt><dd>${escapeHtml(connection.authOptionKey)}</dd><dt>Updated</dt><dd>${escapeHtml(connection.updatedAt)}</dd></dl>
 <div class="actions"><button type="button" data-action="close">Close</button><button type="button" class="danger" data-action="disconnect" data-connection="${escapeHtml(
