@@ -1,4 +1,5 @@
 import { createDefaultSeed } from '../src/emulator/seed/createDefaultSeed.js';
+import { createTeamsSeed } from '../src/emulator/seed/createTeamsSeed.js';
 import type { EmulatorSeed } from '../src/emulator/types.js';
 
 /**
@@ -25,6 +26,8 @@ export const workspaces = {
   sandbox: { path: '/__membrane-sandbox', seed: createDefaultSeed },
   /** Every Membrane 0.28 connection state at once (see createStatesSeed), for the connection-model stories. */
   states: { path: '/__membrane-states', seed: createStatesSeed },
+  /** Several accounts of one app (see createTeamsSeed): "Acme Inc." with two HubSpot accounts, one healthy, one needing a new sign-in. */
+  teams: { path: '/__membrane-teams', seed: createTeamsSeed },
 } as const satisfies Record<string, { path: string; seed: () => EmulatorSeed }>;
 
 /** The name of an emulator workspace. */

@@ -1,4 +1,6 @@
 import type { EmulatorStore } from './createEmulatorStore.js';
+import { accountIdentityOf } from './accountIdentityOf.js';
+import { currentConnectionOf } from './currentConnectionOf.js';
 import { MembraneApiError } from './MembraneApiError.js';
 import type { EmulatorAuthOption, EmulatorConnectionRecord, EmulatorCustomer, EmulatorDataSchema, EmulatorIntegrationRecord } from './types.js';
 import { validateParameters } from './validateParameters.js';
@@ -35,6 +37,8 @@ export interface PreparedConnect {
   customer: EmulatorCustomer;
   parameters: Record<string, unknown>;
   name: string;
+  /** `meta` of a new connection: the account it signs in as (`meta.account`); none on reconnect. */
+  meta?: Record<string, unknown>;
   /** The connection that Allow updates (reconnect, or single-connection mode); none: a new one. */
   target?: EmulatorConnectionRecord;
 }
@@ -84,20 +88,23 @@ export function prepareConnect(store: EmulatorStore, customer: EmulatorCustomer,
       data: { problems: validation.problems },
     });
   }
-  const target =
-    existing ??
-    (input.allowMultipleConnections
-      ? undefined
-      : store
-          .findConnections({ userId: customer.id, integrationId: integration.id })
-          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]);
+  // Without allowMultipleConnections a connect re-authenticates the connection the integration shows.
+  const target = existing ?? (input.allowMultipleConnections ? undefined : currentConnectionOf(store, customer.id, integration.id));
+  const given = input.name?.trim();
+  if (target) {
+    return { integration, option, customer, parameters: validation.parameters, name: given || target.name, target };
+  }
+  // A connection made alongside others (allowMultipleConnections) is named after its account so
+  // people can tell the accounts apart; a customer's only connection keeps the app's name.
+  const siblings = store.findConnections({ userId: customer.id, integrationId: integration.id, includeArchived: true });
+  const account = accountIdentityOf(integration, customer, validation.parameters, siblings);
   return {
     integration,
     option,
     customer,
     parameters: validation.parameters,
-    name: input.name?.trim() || target?.name || integration.name,
-    ...(target ? { target } : {}),
+    name: given || (input.allowMultipleConnections ? account.label : integration.name),
+    meta: { account: { email: account.email, domain: account.domain } },
   };
 }
 
@@ -135,5 +142,6 @@ export function commitConnect(store: EmulatorStore, prepared: PreparedConnect): 
     integrationId: prepared.integration.id,
     authOptionKey: prepared.option.key,
     parameters: prepared.parameters,
+    ...(prepared.meta ? { meta: prepared.meta } : {}),
   });
 }

@@ -45,6 +45,7 @@ export function toApiConnection(record: EmulatorConnectionRecord, integration?: 
     ...(record.error ? { error: record.error } : {}),
     errors: structuredClone(errors),
     ...(record.requestError ? { requestError: structuredClone(record.requestError) } : {}),
+    ...(record.meta ? { meta: structuredClone(record.meta) } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     ...(record.archivedAt ? { archivedAt: record.archivedAt } : {}),

@@ -124,6 +124,12 @@ export interface EmulatorConnectionRecord extends EmulatorConnectionStatusFields
   error?: EmulatorErrorData;
   /** True when refreshing the credentials cannot succeed (e.g. the token was revoked). */
   revoked?: boolean;
+  /**
+   * 0.28's free-form `meta` (membrane-sdk-0.28.md §3). The emulator keeps the account a connection
+   * signed in as under `meta.account` (`{ email, domain }`); where real Membrane reports the
+   * account identity is not documented, so this is the emulator's guess.
+   */
+  meta?: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
   archivedAt?: string;
@@ -150,6 +156,8 @@ export interface EmulatorConnection {
   error?: EmulatorErrorData;
   errors: EmulatorErrorData[];
   requestError?: EmulatorErrorData;
+  /** 0.28's `meta`; the emulator puts the account identity in `meta.account` (`{ email, domain }`). */
+  meta?: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
   archivedAt?: string;

@@ -33,7 +33,8 @@ describe('@membranehq/sdk 0.28 hosted screens against the emulator', () => {
     expect(await commands.frameText(screens)).toContain('Authorize HubSpot for Acme Inc.');
     await commands.clickInFrame({ ...screens, role: 'button', name: 'Connect' });
     const connection = await connecting;
-    expect(connection).toMatchObject({ name: 'HubSpot', connected: true });
+    // allowMultipleConnections made another account, named after it (src/emulator/accountIdentityOf.ts).
+    expect(connection).toMatchObject({ name: expect.stringMatching(/^HubSpot · \S+ \(\S+@\S+\)$/), connected: true });
     await overlayGone();
     expect((await client().connection(connection!.id).get()).id).toBe(connection!.id);
     const post = (await requestLog()).find((entry) => entry.path === '/screens/connect');

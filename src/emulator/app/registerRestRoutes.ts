@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { currentConnectionOf } from '../currentConnectionOf.js';
 import { toApiConnection } from '../toApiConnection.js';
 import { connectorIdOf, toApiIntegration } from '../toApiIntegration.js';
 import { toConnectorSpec } from '../toConnectorSpec.js';
@@ -75,7 +76,7 @@ export function registerRestRoutes(app: Hono<EmulatorEnv>, ctx: EmulatorContext)
   const newestFirst = (a: EmulatorConnectionRecord, b: EmulatorConnectionRecord): number => b.updatedAt.localeCompare(a.updatedAt);
 
   const currentConnection = (customer: EmulatorCustomer | undefined, integrationId: string): EmulatorConnectionRecord | undefined =>
-    customer ? store.findConnections({ userId: customer.id, integrationId }).sort(newestFirst)[0] : undefined;
+    customer ? currentConnectionOf(store, customer.id, integrationId) : undefined;
 
   const api = (record: EmulatorConnectionRecord) => toApiConnection(record, store.findIntegration(record.integrationId));
 
