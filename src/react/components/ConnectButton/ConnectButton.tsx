@@ -8,6 +8,7 @@ import type { KitProps } from '../../kit/KitProps.js';
 import { splitKitProps } from '../../kit/splitKitProps.js';
 import { useKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
+import { isolateBidi } from '../../labels/isolateBidi.js';
 import { cn } from '../../utils/cn.js';
 import { composeEventHandlers } from '../../utils/composeEventHandlers.js';
 import { dataFlag } from '../../utils/dataFlag.js';
@@ -118,7 +119,7 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
               : [labels.connected, labels.connectedTo]
             : [labels.connect, labels.connectTo];
   const label = text;
-  const accessibleName = nameText === undefined ? undefined : formatLabel(nameText, { name });
+  const accessibleName = nameText === undefined ? undefined : formatLabel(nameText, { name: isolateBidi(name, nameText) });
 
   const Comp = asChild ? Slot.Root : 'button';
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);

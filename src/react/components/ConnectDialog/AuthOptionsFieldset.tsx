@@ -1,6 +1,7 @@
 import type { AuthOption } from '../../../core/connect/getAuthOptions.js';
 import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
-import { formatLabel } from '../../labels/formatLabel.js';
+import type { ReactNode } from 'react';
+import { formatLabelNode } from '../../labels/formatLabelNode.js';
 import { cn } from '../../utils/cn.js';
 
 /** Props of {@link AuthOptionsFieldset}. */
@@ -16,8 +17,8 @@ export interface AuthOptionsFieldsetProps {
   idPrefix: string;
 }
 
-function optionTitle(option: AuthOption, name: string, labels: MembraneKitLabels): string {
-  return option.title ?? formatLabel(labels.authOptionTypes[option.type] ?? labels.connect, { name });
+function optionTitle(option: AuthOption, name: string, labels: MembraneKitLabels): ReactNode {
+  return option.title ?? formatLabelNode(labels.authOptionTypes[option.type] ?? labels.connect, { name });
 }
 
 /**

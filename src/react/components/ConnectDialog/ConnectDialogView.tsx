@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { safeHttpUrl } from '../../../core/safeHttpUrl.js';
-import { formatLabel } from '../../labels/formatLabel.js';
+import { formatLabelNode } from '../../labels/formatLabelNode.js';
 import { cn } from '../../utils/cn.js';
 import { ModalDialog } from '../shared/ModalDialog.js';
 import { ModalDialogDescription } from '../shared/ModalDialogDescription.js';
@@ -37,7 +37,7 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
     body = (
       <p className={cn(!unstyled && 'mk-Dialog-status')} data-slot="connect-dialog-status" role="status">
         <Spinner unstyled={unstyled} />
-        {formatLabel(labels.dialogLoading, { name })}
+        {formatLabelNode(labels.dialogLoading, { name })}
       </p>
     );
   } else if (stage === 'connecting') {
@@ -45,7 +45,7 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
       <>
         <p className={cn(!unstyled && 'mk-Dialog-status')} data-slot="connect-dialog-status" role="status">
           <Spinner unstyled={unstyled} />
-          {formatLabel(labels.waitingForPopup, { name })}
+          {formatLabelNode(labels.waitingForPopup, { name })}
         </p>
         <div className={cn(!unstyled && 'mk-Dialog-footer')}>
           <button type="button" className={button()} data-variant="secondary" onClick={connect.cancel}>
@@ -58,7 +58,7 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
     body = (
       <div className={cn(!unstyled && 'mk-Alert')} data-variant="warning" role="alert" data-slot="connect-dialog-alert">
         <p className={cn(!unstyled && 'mk-Alert-title')}>{labels.popupBlockedTitle}</p>
-        <p>{formatLabel(labels.popupBlockedDescription, { name })}</p>
+        <p>{formatLabelNode(labels.popupBlockedDescription, { name })}</p>
         <div className={cn(!unstyled && 'mk-Alert-actions')}>
           <button type="button" className={button()} onClick={form.continueInThisTab}>
             {labels.continueInThisTab}
@@ -73,7 +73,7 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
     const error = connect.error ?? connect.loadError;
     body = (
       <div className={cn(!unstyled && 'mk-Alert')} role="alert" data-slot="connect-dialog-alert" data-error-code={error?.code}>
-        <p className={cn(!unstyled && 'mk-Alert-title')}>{formatLabel(labels.errorTitle, { name })}</p>
+        <p className={cn(!unstyled && 'mk-Alert-title')}>{formatLabelNode(labels.errorTitle, { name })}</p>
         <p>{error ? labels.errors[error.code] : labels.errors.server}</p>
         <div className={cn(!unstyled && 'mk-Alert-actions')}>
           <button type="button" className={button()} onClick={form.retryAfterError}>
@@ -102,10 +102,10 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
         {logo ? (
           <img src={logo} alt="" className={cn(!unstyled && 'mk-IntegrationsList-logo')} />
         ) : null}
-        <ModalDialogTitle>{formatLabel(connect.isReconnect ? labels.reconnectDialogTitle : labels.dialogTitle, { name })}</ModalDialogTitle>
+        <ModalDialogTitle>{formatLabelNode(connect.isReconnect ? labels.reconnectDialogTitle : labels.dialogTitle, { name })}</ModalDialogTitle>
       </div>
       <ModalDialogDescription>
-        {formatLabel(signsIn ? labels.dialogDescription : labels.dialogDescriptionNoSignIn, { name })}
+        {formatLabelNode(signsIn ? labels.dialogDescription : labels.dialogDescriptionNoSignIn, { name })}
       </ModalDialogDescription>
       {body}
     </ModalDialog>

@@ -1,8 +1,9 @@
-import type { MembraneIntegration } from '../../../core/api/types.js';
+import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useDisconnectForKit } from '../../hooks/useDisconnect.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
+import { isolateBidi } from '../../labels/isolateBidi.js';
 import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { lazyWithPreload } from '../../utils/lazyWithPreload.js';
@@ -21,6 +22,9 @@ const preload = () => {
 
 interface DisconnectFlowProps {
   integration: MembraneIntegration;
+  /** One account of several: archive this connection, the others stay. */
+  connection?: MembraneConnection;
+  name: string;
   kit: ResolvedKit;
   onDisconnected?: (integration: MembraneIntegration) => void;
   open: boolean;
@@ -42,14 +46,31 @@ function keepFocusInRow(row: Element | null): void {
   }, 0);
 }
 
+/**
+ * After one account of several is archived its row is gone: focus the next account's first button,
+ * else the integration's "Add account" button, else the integration row.
+ */
+function focusAfterAccount(next: Element | null, accounts: Element | null, row: Element | null): void {
+  setTimeout(() => {
+    const target =
+      (next?.isConnected ? next.querySelector<HTMLElement>('button') : null) ??
+      (accounts?.isConnected ? accounts.querySelector<HTMLElement>('[data-slot="integrations-list-add-account"]') : null);
+    if (target) target.focus();
+    else keepFocusInRow(row);
+  }, 0);
+}
+
 /** The disconnect mutation and its confirmation, created when the confirmation first opens. */
-function DisconnectFlow({ integration, kit, onDisconnected, open, setOpen, setMounted, onBusyChange, returnFocusTo }: DisconnectFlowProps) {
+function DisconnectFlow({ integration, connection, name, kit, onDisconnected, open, setOpen, setMounted, onBusyChange, returnFocusTo }: DisconnectFlowProps) {
   // The row outlives this flow (same integration, new buttons); found while the trigger still exists.
   const row = useRef<Element | null>(null);
+  const account = useRef<{ next: Element | null; accounts: Element | null }>({ next: null, accounts: null });
   const { disconnect, isDisconnecting, error } = useDisconnectForKit(kit, integration.key, {
+    ...(connection ? { connectionId: connection.id } : {}),
     onDisconnected: () => {
       setOpen(false);
-      keepFocusInRow(row.current);
+      if (connection) focusAfterAccount(account.current.next, account.current.accounts, row.current);
+      else keepFocusInRow(row.current);
       onDisconnected?.(integration);
     },
   });
@@ -58,12 +79,18 @@ function DisconnectFlow({ integration, kit, onDisconnected, open, setOpen, setMo
     <LazyDisconnectDialog
       open={open}
       onOpenChange={setOpen}
-      name={integration.name}
+      name={name}
       kit={kit}
       isDisconnecting={isDisconnecting}
       error={error}
       onConfirm={() => {
-        row.current = returnFocusTo.current?.closest('[data-slot="integrations-list-item"], li') ?? null;
+        const trigger = returnFocusTo.current;
+        row.current = trigger?.closest('[data-slot="integrations-list-item"], li') ?? null;
+        if (connection) {
+          const own = trigger?.closest('[data-slot="integrations-list-connection"]') ?? null;
+          row.current = own?.parentElement?.closest('[data-slot="integrations-list-item"]') ?? row.current;
+          account.current = { next: own?.nextElementSibling ?? null, accounts: own?.closest('[data-slot="integrations-list-connections"]') ?? null };
+        }
         void disconnect();
       }}
       returnFocusTo={returnFocusTo}
@@ -83,10 +110,16 @@ function DisconnectFlow({ integration, kit, onDisconnected, open, setOpen, setMo
  */
 export function DisconnectButton({
   integration,
+  connection,
+  label,
   kit,
   onDisconnected,
 }: {
   integration: MembraneIntegration;
+  /** One account of several: archive this connection (the integration's other connections stay). */
+  connection?: MembraneConnection;
+  /** The name in the button's accessible name and the confirmation. Default: the integration's name. */
+  label?: string;
   kit: ResolvedKit;
   onDisconnected?: (integration: MembraneIntegration) => void;
 }) {
@@ -101,7 +134,7 @@ export function DisconnectButton({
       // Retried on first open, where a failure is reported.
     });
   }, []);
-  const name = integration.name;
+  const name = label ?? integration.name;
   return (
     <>
       <button
@@ -111,7 +144,7 @@ export function DisconnectButton({
         data-variant="ghost"
         data-slot="disconnect-button"
         data-busy={dataFlag(isDisconnecting)}
-        aria-label={formatLabel(labels.disconnectFrom, { name })}
+        aria-label={formatLabel(labels.disconnectFrom, { name: isolateBidi(name, labels.disconnectFrom) })}
         aria-haspopup="dialog"
         onPointerEnter={preload}
         onFocus={preload}
@@ -125,6 +158,8 @@ export function DisconnectButton({
       {mounted ? (
         <DisconnectFlow
           integration={integration}
+          connection={connection}
+          name={name}
           kit={kit}
           onDisconnected={onDisconnected}
           open={open}

@@ -4,6 +4,7 @@ import { createConnectFlow, type ConnectFlow, type ConnectFlowSnapshot } from '.
 import { startConnectFromClick } from '../../../core/connect/startConnectFromClick.js';
 import { getConnectionDetails, isRepairState, type ConnectionState } from '../../../core/state/getConnectionState.js';
 import { formatLabel } from '../../labels/formatLabel.js';
+import { isolateBidi } from '../../labels/isolateBidi.js';
 import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { useConnectButtonFlow } from '../ConnectButton/useConnectButtonFlow.js';
@@ -19,13 +20,15 @@ interface RowConnectFlowProps {
   buttonRef: RefObject<HTMLButtonElement | null>;
   /** Grows each time the row's click needs the dialog (several auth options, a form). */
   dialogRequest: number;
+  /** Which connection the flow repairs, or a new one ("Add account"); kept when options are replaced. */
+  target: { connectionId?: string | null; allowMultipleConnections?: boolean };
 }
 
 /** The React side of a row's flow (query observers, dialog), mounted once the row's flow exists. */
-function RowConnectFlow({ flow, integration, list, onConnected, buttonRef, dialogRequest }: RowConnectFlowProps) {
+function RowConnectFlow({ flow, integration, list, onConnected, buttonRef, dialogRequest, target }: RowConnectFlowProps) {
   const buttonFlow = useConnectButtonFlow(
     integration.key,
-    { onEvent: list.kitProps.onEvent, mode: list.mode, integration, onConnected },
+    { onEvent: list.kitProps.onEvent, mode: list.mode, integration, onConnected, ...target },
     list.kit,
     buttonRef,
     flow,
@@ -51,6 +54,12 @@ export interface IntegrationsListConnectButtonProps {
   list: IntegrationsListContextValue;
   variant: 'secondary' | undefined;
   onConnected: (connection: MembraneConnection) => void;
+  /** One account of several: Reconnect / Finish setup repairs THIS connection. */
+  connection?: MembraneConnection;
+  /** The name in the accessible name (the connection's label). Default: the integration's name. */
+  label?: string;
+  /** "Add account": always a new connection (`allowMultipleConnections`), even when one exists. */
+  addAccount?: boolean;
 }
 
 /**
@@ -66,9 +75,24 @@ export interface IntegrationsListConnectButtonProps {
  * <IntegrationsListConnectButton integration={integration} state="not-connected" list={list} variant={undefined} onConnected={done} />
  * ```
  */
-export function IntegrationsListConnectButton({ integration, state, list, variant, onConnected }: IntegrationsListConnectButtonProps) {
+export function IntegrationsListConnectButton({
+  integration,
+  state,
+  list,
+  variant,
+  onConnected,
+  connection,
+  label: nameOverride,
+  addAccount = false,
+}: IntegrationsListConnectButtonProps) {
   const { labels, unstyled } = list.kit;
   const buttonRef = useRef<HTMLButtonElement | null>(null);
+  // An account's own repair, or a new account; the list's usual row otherwise.
+  const flowTarget = addAccount
+    ? { connectionId: null, allowMultipleConnections: true }
+    : connection
+      ? { connectionId: connection.id }
+      : {};
   const flowRef = useRef<ConnectFlow | null>(null);
   const [flow, setFlow] = useState<ConnectFlow | null>(null);
   const [dialogRequest, setDialogRequest] = useState(0);
@@ -87,6 +111,7 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
       integration,
       onConnected,
       onEvent: list.kitProps.onEvent,
+      ...flowTarget,
     });
     flowRef.current = created;
     setFlow(created);
@@ -94,14 +119,16 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
   };
 
   const busy = snapshot.status === 'connecting';
-  const isReconnect = isRepairState(state) && !!integration.connection?.id;
-  const finishSetup = isReconnect && getConnectionDetails(integration).action === 'finish-setup';
-  const [label, nameLabel] = finishSetup
-    ? [labels.finishSetup, labels.finishSetupOf]
-    : isReconnect
-      ? [labels.reconnect, labels.reconnectTo]
-      : [labels.connect, labels.connectTo];
-  const accessibleName = busy ? undefined : formatLabel(nameLabel, { name: integration.name });
+  const isReconnect = !addAccount && isRepairState(state) && !!(connection ?? integration.connection)?.id;
+  const finishSetup = isReconnect && getConnectionDetails(connection ? { connection } : integration).action === 'finish-setup';
+  const [label, nameLabel] = addAccount
+    ? [labels.connectAnother, labels.connectAnotherTo]
+    : finishSetup
+      ? [labels.finishSetup, labels.finishSetupOf]
+      : isReconnect
+        ? [labels.reconnect, labels.reconnectTo]
+        : [labels.connect, labels.connectTo];
+  const accessibleName = busy ? undefined : formatLabel(nameLabel, { name: isolateBidi(addAccount ? integration.name : (nameOverride ?? integration.name), nameLabel) });
 
   const engage = () => {
     ensureFlow().prefetch();
@@ -137,6 +164,7 @@ export function IntegrationsListConnectButton({ integration, state, list, varian
           integration={integration}
           list={list}
           onConnected={onConnected}
+          target={flowTarget}
           buttonRef={buttonRef}
           dialogRequest={dialogRequest}
         />

@@ -134,7 +134,7 @@ export const IntegrationsListName = forwardRef<HTMLSpanElement, ComponentPropsWi
   const { list, row } = useListPart('Name');
   return (
     <span {...rest} ref={ref} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-name', className)} data-slot="integrations-list-name">
-      {children ?? row.integration.name}
+      {children ?? <bdi>{row.integration.name}</bdi>}
     </span>
   );
 });

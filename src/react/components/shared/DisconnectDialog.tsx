@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
-import { formatLabel } from '../../labels/formatLabel.js';
+import { formatLabelNode } from '../../labels/formatLabelNode.js';
 import { cn } from '../../utils/cn.js';
 import { ModalDialog } from './ModalDialog.js';
 import { ModalDialogClose } from './ModalDialogClose.js';
@@ -47,8 +47,8 @@ export function DisconnectDialog({ open, onOpenChange, name, kit, isDisconnectin
       data-slot="disconnect-dialog"
       aria-busy={isDisconnecting ? true : undefined}
     >
-      <ModalDialogTitle>{formatLabel(labels.confirmDisconnectTitle, { name })}</ModalDialogTitle>
-      <ModalDialogDescription>{formatLabel(labels.confirmDisconnectDescription, { name })}</ModalDialogDescription>
+      <ModalDialogTitle>{formatLabelNode(labels.confirmDisconnectTitle, { name })}</ModalDialogTitle>
+      <ModalDialogDescription>{formatLabelNode(labels.confirmDisconnectDescription, { name })}</ModalDialogDescription>
       {error ? (
         <p role="alert" className={cn(!unstyled && 'mk-Alert')} data-error-code={error.code}>
           {labels.errors[error.code]}

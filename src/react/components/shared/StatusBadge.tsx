@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ConnectionState } from '../../../core/state/getConnectionState.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
+import { formatLabelNode } from '../../labels/formatLabelNode.js';
 import { cn } from '../../utils/cn.js';
 import { visuallyHidden } from '../../utils/visuallyHidden.js';
 import { StatusTooltip } from './StatusTooltip.js';
@@ -83,7 +84,7 @@ export function StatusBadge({ state, name, details, kit, className }: StatusBadg
           }
         : undefined)}
     >
-      <span {...hiddenProps}>{formatLabel(labels.statusOf, { name })} </span>
+      <span {...hiddenProps}>{formatLabelNode(labels.statusOf, { name })} </span>
       {labels.status[state]}
     </span>
   );
