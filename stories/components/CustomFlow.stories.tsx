@@ -27,7 +27,13 @@ function AppTile({ integrationKey }: { integrationKey: string }) {
       <div>
         <strong>{name}</strong>
         <div style={{ fontSize: '0.85rem' }} data-testid={`${integrationKey}-state`}>
-          {state === 'connected' ? '● Syncing' : state === 'connecting' ? '◌ Connecting…' : state === 'error' ? '▲ Needs attention' : '○ Off'}
+          {state === 'connected'
+            ? '● Syncing'
+            : state === 'connecting' || state === 'setting-up' || state === 'disconnecting'
+              ? '◌ Working…'
+              : state === 'error' || state === 'disconnected' || state === 'needs-action'
+                ? '▲ Needs attention'
+                : '○ Off'}
         </div>
         {error && <div role="alert">{error.message}</div>}
       </div>
