@@ -10,6 +10,7 @@ import {
   useTokenState,
   type MembraneKitEvent,
 } from '../../src/index.ts';
+import { countSharedKits, SHARED_KIT_RELEASE_DELAY_MS } from '../../src/react/kit/getSharedKit.ts';
 import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
 const { emulator, fetchToken, requests } = startKitTestEnvironment();
@@ -97,4 +98,83 @@ describe('token state and events', () => {
     const failure = failing.find((event) => event.type === 'token.failed');
     expect(failure).toMatchObject({ type: 'token.failed', error: { code: 'auth' } });
   }, 15_000);
+});
+
+describe('releasing shared kits', () => {
+  /** Window `focus` listeners added and not removed since the spy was installed. */
+  function spyOnFocusListeners() {
+    const live = new Set<unknown>();
+    const add = window.addEventListener.bind(window);
+    const remove = window.removeEventListener.bind(window);
+    vi.spyOn(window, 'addEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+      if (type === 'focus') live.add(listener);
+      add(type, listener, options);
+    });
+    vi.spyOn(window, 'removeEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+      if (type === 'focus') live.delete(listener);
+      remove(type, listener, options);
+    });
+    return () => live.size;
+  }
+  /** A token that never arrives: these components make no request. */
+  const waitForever = () => new Promise<string>(() => undefined);
+
+  it('releases the kits of 200 unmounted components on distinct apiUris after the grace delay', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const focusListeners = spyOnFocusListeners();
+      const apiUris = Array.from({ length: 200 }, (_, index) => `${API_URI}/tenant-${index}`);
+      const { unmount } = render(
+        <>
+          {apiUris.map((apiUri) => (
+            <ConnectionStatus key={apiUri} integrationKey="hubspot" apiUri={apiUri} fetchToken={waitForever} />
+          ))}
+        </>,
+      );
+      expect(countSharedKits()).toBe(200);
+      expect(focusListeners()).toBe(200);
+      const kits = apiUris.map((apiUri) => getSharedKit({ apiUri }));
+      unmount();
+      // Still there during the grace delay (a route change mounts the next page meanwhile).
+      vi.advanceTimersByTime(SHARED_KIT_RELEASE_DELAY_MS - 1);
+      expect(countSharedKits()).toBe(200);
+      vi.advanceTimersByTime(1);
+      expect(countSharedKits()).toBe(0);
+      expect(focusListeners()).toBe(0);
+      expect(kits.every((kit) => kit.queryClient.getQueryCache().getAll().length === 0)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a kit, and its cache, for a component mounted again within the grace delay', async () => {
+    const backend = vi.fn(fetchToken);
+    const status = () => document.querySelector('[data-slot="connection-status"]');
+    const first = render(<ConnectionStatus integrationKey="hubspot" apiUri={API_URI} fetchToken={backend} />);
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'connected'));
+    const kit = getSharedKit({ apiUri: API_URI });
+    first.unmount();
+    render(<ConnectionStatus integrationKey="hubspot" apiUri={API_URI} fetchToken={backend} />);
+    // Shown from the cache at once, with the same token: no second token request, no second list.
+    expect(status()).toHaveAttribute('data-state', 'connected');
+    expect(getSharedKit({ apiUri: API_URI })).toBe(kit);
+    expect(backend).toHaveBeenCalledTimes(1);
+    expect(requests('GET', '/integrations')).toBe(1);
+  });
+
+  it('a kit still used by one component outlives the unmount of another', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const apiUri = `${API_URI}/kept`;
+      const a = render(<ConnectionStatus integrationKey="hubspot" apiUri={apiUri} fetchToken={waitForever} />);
+      render(<ConnectionStatus integrationKey="salesforce" apiUri={apiUri} fetchToken={waitForever} />);
+      const kit = getSharedKit({ apiUri });
+      a.unmount();
+      vi.advanceTimersByTime(SHARED_KIT_RELEASE_DELAY_MS * 2);
+      expect(getSharedKit({ apiUri })).toBe(kit);
+      expect(countSharedKits()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

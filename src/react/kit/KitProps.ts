@@ -44,4 +44,11 @@ export interface KitProps {
    * (the latest value given wins).
    */
   live?: boolean;
+  /**
+   * Who is signed in: your customer id, or any key that changes when another customer signs in
+   * (without a page reload). Without a provider, a new value makes the kit shared by every component
+   * on the same `apiUri` drop the previous customer's token, cached data and running connect flows
+   * before this component renders. Inside a provider, pass it to the provider instead.
+   */
+  customerKey?: string;
 }

@@ -6,11 +6,13 @@ import { isKitError } from '../../core/errors/KitError.js';
 import { toKitError } from '../../core/errors/toKitError.js';
 import { createPendingConnectStore, type PendingConnectStore } from '../../core/state/createPendingConnectStore.js';
 import { createTokenManager } from '../../core/token/createTokenManager.js';
+import { customerOfToken } from './customerOfToken.js';
 import type { FetchToken, TokenManager } from '../../core/token/types.js';
 import { createEventEmitter, type KitEventEmitter } from '../events/createEventEmitter.js';
 import { lazyWorkspaceEvents } from '../../core/live/lazyWorkspaceEvents.js';
 import { createLiveUpdates, type LiveUpdates } from './createLiveUpdates.js';
 import { createQueryFlowHost } from './createQueryFlowHost.js';
+import { membraneKeys } from '../../core/query/membraneKeys.js';
 
 /**
  * Default Membrane API endpoint (the SDK's), used when no `apiUri` is given.
@@ -59,6 +61,19 @@ export interface MembraneKit {
   canManage(): boolean;
   /** Membrane's `/sse/workspace` stream, open while a component showing Membrane data is mounted (the `live` option). */
   liveUpdates: LiveUpdates;
+  /**
+   * Forgets the signed-in customer (sign-out, or another customer signs in): drops the token,
+   * cancels running connect flows and in-flight queries, and empties the kit's cached Membrane data
+   * (mounted components show loading, then refetch with the next token). The kit does the same by
+   * itself when a new token names another customer (its `id` or `sub` claim). `refetch: false`
+   * removes mounted queries too instead of refetching them (for a kit being replaced).
+   */
+  reset(options?: { refetch?: boolean }): void;
+  /**
+   * Aborted when the customer changes ({@link MembraneKit.reset}, or a token for another
+   * customer): a connect flow running for the previous customer stops.
+   */
+  customerSignal(): AbortSignal;
 }
 
 /** An SDK client the app already has (interop with Membrane's React packages). */
@@ -121,13 +136,24 @@ export function createKit(options: CreateKitOptions): MembraneKit {
   const uiUri = options.uiUri ?? options.client?.uiUri ?? DEFAULT_UI_URI;
   const externalClient = options.client;
 
+  /** The customer (`id`/`sub` claim) of the last token fetched; `undefined` before the first one. */
+  let customer: string | null | undefined;
+  let customerAbort = new AbortController();
   const tokenManager = createTokenManager({
     fetchToken: async () => {
-      if (externalClient) return externalClient.getToken();
-      if (!latestFetchToken) {
+      let result: Awaited<ReturnType<FetchToken>>;
+      if (externalClient) result = await externalClient.getToken();
+      else if (!latestFetchToken) {
         throw new Error('No fetchToken was given: pass fetchToken to MembraneKitProvider or to the component.');
+      } else result = await latestFetchToken();
+      // Another customer signed in: nothing cached for the previous one may show or land now. The
+      // cache is emptied before the token manager hands this token out, so every refetch uses it.
+      const next = customerOfToken(result);
+      if (next !== undefined) {
+        if (customer !== undefined && next !== customer) forgetCustomerData();
+        customer = next;
       }
-      return latestFetchToken();
+      return result;
     },
   });
   const api = createMembraneApi({ apiUri, tokenManager });
@@ -159,6 +185,21 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     });
   const events = createEventEmitter();
   const pending = createPendingConnectStore();
+
+  function forgetCustomerData(refetch = true): void {
+    customerAbort.abort();
+    customerAbort = new AbortController();
+    const filters = { queryKey: membraneKeys.all };
+    // Cancelled first (revert), then emptied: no fetch made with the previous token writes its answer.
+    void queryClient.cancelQueries(filters);
+    if (!refetch) {
+      queryClient.removeQueries(filters);
+      return;
+    }
+    queryClient.removeQueries({ ...filters, predicate: (query) => query.getObserversCount() === 0 });
+    // What is mounted goes back to loading and refetches (with the next token).
+    void queryClient.resetQueries(filters).catch(() => undefined);
+  }
 
   let previous = tokenManager.getSnapshot();
   tokenManager.subscribe(() => {
@@ -200,5 +241,11 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     setSdk(sdk) {
       latestSdk = sdk;
     },
+    reset(resetOptions) {
+      customer = undefined;
+      tokenManager.invalidate();
+      forgetCustomerData(resetOptions?.refetch ?? true);
+    },
+    customerSignal: () => customerAbort.signal,
   };
 }

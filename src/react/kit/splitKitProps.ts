@@ -1,10 +1,10 @@
 import type { KitProps } from './KitProps.js';
 
-const KIT_PROP_NAMES = ['fetchToken', 'tokenUrl', 'apiUri', 'uiUri', 'sdk', 'theme', 'unstyled', 'labels', 'onEvent', 'live'] as const;
+const KIT_PROP_NAMES = ['fetchToken', 'tokenUrl', 'apiUri', 'uiUri', 'sdk', 'theme', 'unstyled', 'labels', 'onEvent', 'live', 'customerKey'] as const;
 
 /**
  * Splits a component's props into the kit props (`fetchToken`, `tokenUrl`, `apiUri`, `uiUri`, `sdk`,
- * `theme`, `unstyled`, `labels`, `onEvent`, `live`) and the rest, so no kit prop reaches the DOM element.
+ * `theme`, `unstyled`, `labels`, `onEvent`, `live`, `customerKey`) and the rest, so no kit prop reaches the DOM element.
  *
  * @example
  * ```tsx

@@ -3,7 +3,7 @@ import { useIsomorphicLayoutEffect } from '../utils/useIsomorphicLayoutEffect.js
 import type { MembraneKitEvent } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type MembraneKitLabels } from '../labels/defaultLabels.js';
 import type { MembraneKit } from './createKit.js';
-import { getSharedKit } from './getSharedKit.js';
+import { getSharedKit, retainSharedKit } from './getSharedKit.js';
 import { useFetchToken } from './useFetchToken.js';
 import { KitContext, ThemeScopeContext, type MembraneKitTheme } from './KitContext.js';
 import type { KitProps } from './KitProps.js';
@@ -45,6 +45,9 @@ export function useKit(props: KitProps, componentName: string): ResolvedKit {
     );
   }
   const kit = useProvider && context ? context.kit : getSharedKit({ ...props, fetchToken });
+
+  // Held while mounted: a shared kit nothing uses any more is released (see SHARED_KIT_RELEASE_DELAY_MS).
+  useIsomorphicLayoutEffect(() => (useProvider ? undefined : retainSharedKit(kit)), [kit, useProvider]);
 
   const { sdk, live } = props;
   useIsomorphicLayoutEffect(() => {

@@ -48,6 +48,13 @@ export interface MembraneKitProviderProps {
    * provider, open while a component showing Membrane data is mounted). Default `true`.
    */
   live?: boolean;
+  /**
+   * Who is signed in: your customer id, or any key that changes when another customer signs in
+   * (without a page reload). A new value gives the components below a new kit (no token, empty
+   * cache) in the same render, and empties the previous customer's Membrane data from a `queryClient`
+   * you passed. The kit also forgets cached data by itself when a new token names another customer.
+   */
+  customerKey?: string;
   /** Class on the provider's wrapper element (`display: contents`), e.g. a brand theme class. */
   className?: string;
   children?: ReactNode;
@@ -70,14 +77,22 @@ export interface MembraneKitProviderProps {
  * ```
  */
 export function MembraneKitProvider(props: MembraneKitProviderProps) {
-  const { apiUri, uiUri, queryClient, client, sdk, theme = 'light', unstyled = false, labels, onEvent, className, children } = props;
+  const { apiUri, uiUri, queryClient, client, sdk, customerKey, theme = 'light', unstyled = false, labels, onEvent, className, children } = props;
   const fetchToken = useFetchToken(props.fetchToken, props.tokenUrl);
   const kit = useMemo(
     () => createKit({ fetchToken, apiUri, uiUri, queryClient, client, sdk }),
-    // fetchToken and sdk are deliberately absent: a new function must not create a new kit (see setFetchToken).
+    // fetchToken and sdk are deliberately absent: a new function must not create a new kit (see
+    // setFetchToken). customerKey is there: another customer gets a kit with no token and no cache.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [apiUri, uiUri, queryClient, client],
+    [apiUri, uiUri, queryClient, client, customerKey],
   );
+  // The previous customer's kit is reset during this render, before any child renders with the new
+  // one: its connect flows stop, and its data leaves a QueryClient the two kits share.
+  const [shown, setShown] = useState({ kit, customerKey });
+  if (shown.kit !== kit) {
+    if (shown.customerKey !== customerKey) shown.kit.reset({ refetch: false });
+    setShown({ kit, customerKey });
+  }
 
   useIsomorphicLayoutEffect(() => {
     if (fetchToken) kit.setFetchToken(fetchToken);
