@@ -97,7 +97,8 @@ describe('official SDK against the emulator in Chromium', () => {
 
   it('mirrors connect results on SSE, readable cross-origin by EventSource', async () => {
     const { apiUri } = emulator();
-    const source = new EventSource(`${apiUri}/sse/connection-events/sse-browser`);
+    // The stream needs the customer's token (the customer the popup connects for).
+    const source = new EventSource(`${apiUri}/sse/connection-events/sse-browser?token=${encodeURIComponent(await getToken())}`);
     const received = new Promise<MessageEvent>((resolve, reject) => {
       source.onmessage = resolve;
       source.onerror = () => reject(new Error('EventSource failed'));

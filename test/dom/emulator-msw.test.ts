@@ -65,7 +65,7 @@ describe('emulator MSW handlers in jsdom', () => {
   });
 
   it('streams connection events over SSE', async () => {
-    const response = await fetch(`${baseUrl}/sse/connection-events/req-msw`);
+    const response = await fetch(`${baseUrl}/sse/connection-events/req-msw?token=${encodeURIComponent(await token())}`);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const consent = await fetch(`${baseUrl}/connection-popup?integrationKey=stripe`, {
       method: 'POST',

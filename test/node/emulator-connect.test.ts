@@ -28,7 +28,9 @@ describe('emulator connect flow over HTTP (POST /connection-popup, consent, SSE)
   function sse(requestId: string): { next: Promise<ConnectionEventMessage>; close: () => void } {
     const controller = new AbortController();
     const next = (async () => {
-      const response = await fetch(`${emulator().apiUri}/sse/connection-events/${requestId}`, { signal: controller.signal });
+      // The stream needs the customer's token (the same default customer the popups connect for).
+      const token = await fetchToken(emulator());
+      const response = await fetch(`${emulator().apiUri}/sse/connection-events/${requestId}?token=${encodeURIComponent(token)}`, { signal: controller.signal });
       expect(response.headers.get('content-type')).toContain('text/event-stream');
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -158,11 +158,10 @@ describe('emulator speaks @membranehq/sdk 0.28: POST /connection-options and POS
       expect(html).toContain('window.close()');
     });
 
-    it('the old SSE form without ?token= keeps working; a bad ?token= is refused', async () => {
-      const stream = sse('rq-notoken');
-      await decide(await (await connect({ integrationKey: 'github', requestId: 'rq-notoken' })).text(), 'allow');
-      expect(await stream.next).toMatchObject({ type: 'newConnectionCreated', requestId: 'rq-notoken' });
-      stream.close();
+    it('SSE without ?token= is refused (anyone could read a connection by its requestId); a bad ?token= too', async () => {
+      const tokenless = await fetch(`${emulator().apiUri}/sse/connection-events/rq-notoken`);
+      expect(tokenless.status).toBe(401);
+      expect(await tokenless.json()).toMatchObject({ key: 'not_authenticated' });
       const refused = await fetch(`${emulator().apiUri}/sse/connection-events/x?token=not.a.jwt`);
       expect(refused.status).toBe(401);
       expect(await refused.json()).toMatchObject({ key: 'not_authenticated' });

@@ -17,7 +17,8 @@ describe('POST /_emulator/token', () => {
   it('signs a real token for the default customer, verifiable with the workspace secret', async () => {
     const { response, body } = await post();
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    // The controls answer CORS only for allowed origins (a localhost dev server is one), by name.
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:6006');
     const { payload, protectedHeader } = await jwtVerify(body.token!, new TextEncoder().encode(EMULATOR_WORKSPACE_SECRET), {
       issuer: EMULATOR_WORKSPACE_KEY,
     });
