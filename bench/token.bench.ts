@@ -189,7 +189,7 @@ const clients: Array<[string, (fetchToken: () => Promise<string>) => ListClient]
   [
     'kit (createKitClient, SDK on the kit token)',
     (fetchToken) => {
-      const client = createKitClient({ fetchToken }, { apiUri });
+      const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
       return { list: () => client.integrations.find() };
     },
   ],

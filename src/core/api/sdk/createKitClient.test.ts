@@ -6,6 +6,7 @@ import {
   InternalError,
   NotFoundError,
 } from '@integration-app/sdk';
+import { MembraneClient } from '@membranehq/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTokenManager } from '../../token/createTokenManager.js';
 import { isTokenError, TokenError } from '../../token/TokenError.js';
@@ -87,7 +88,7 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 describe('createKitClient', () => {
   it('is an IntegrationAppClient that sends the manager token', async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
     expect(client).toBeInstanceOf(IntegrationAppClient);
     const result = (await client.integrations.find()) as { items: unknown[] };
     expect(result.items).toHaveLength(1);
@@ -97,7 +98,7 @@ describe('createKitClient', () => {
 
   it('on a 401, refreshes the token once and retries the request once', async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
     minGeneration = 2;
     const result = (await client.integrations.find()) as { items: unknown[] };
     expect(result.items).toHaveLength(1);
@@ -107,7 +108,7 @@ describe('createKitClient', () => {
   });
 
   it('retries a POST with the same body', async () => {
-    const client = createKitClient({ fetchToken: tokenSource() }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken: tokenSource() }, { apiUri });
     minGeneration = 2;
     const created = await client.connections.create({ name: 'HubSpot', integrationId: 'int-1' });
     expect(created).toMatchObject({ id: 'conn-1', name: 'HubSpot', integrationId: 'int-1' });
@@ -119,7 +120,7 @@ describe('createKitClient', () => {
 
   it('also treats a bare HTTP 401 (no Membrane error body) as an expired token', async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
     const error = await rejectionOf(client.get('/plain-401'));
     expect(fetchToken).toHaveBeenCalledTimes(2);
     expect(seen).toHaveLength(2);
@@ -128,7 +129,7 @@ describe('createKitClient', () => {
 
   it('surfaces a second 401 as a TokenError "unauthorized" whose cause is the SDK error', async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
     minGeneration = 99;
     const error = await rejectionOf(client.integrations.find({ search: 'hub' }));
     expect(error).toBeInstanceOf(TokenError);
@@ -144,7 +145,7 @@ describe('createKitClient', () => {
 
   it('passes other errors through unchanged, without refreshing or retrying', async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
     const bare = new IntegrationAppClient({ apiUri, fetchToken: tokenSource() });
     for (const call of [
       (c: IntegrationAppClient) => c.integration('nope').get(),
@@ -173,7 +174,7 @@ describe('createKitClient', () => {
 
   it('shares one refresh between 50 concurrent requests refused with the same token', async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
     await client.getToken();
     minGeneration = 2;
     await Promise.all(Array.from({ length: 50 }, () => client.integrations.find()));
@@ -184,7 +185,7 @@ describe('createKitClient', () => {
 
   it('shares one fetchToken between 100 concurrent first requests', async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri });
     await Promise.all(Array.from({ length: 100 }, () => client.integrations.find()));
     expect(fetchToken).toHaveBeenCalledTimes(1);
     expect(seen).toHaveLength(100);
@@ -192,7 +193,7 @@ describe('createKitClient', () => {
 
   it("routes the SDK's getToken (embed and connect flows) through the manager", async () => {
     const fetchToken = tokenSource();
-    const client = createKitClient({ fetchToken }, { apiUri, uiUri: 'http://127.0.0.1:1/ui' });
+    const client = createKitClient(IntegrationAppClient, { fetchToken }, { apiUri, uiUri: 'http://127.0.0.1:1/ui' });
     const token = await client.getToken();
     expect(token).toBe(await client.tokenManager.getToken());
     expect(client.token).toBe(token);
@@ -204,8 +205,8 @@ describe('createKitClient', () => {
   it('can share an existing token manager between clients', async () => {
     const fetchToken = tokenSource();
     const tokenManager = createTokenManager({ fetchToken });
-    const first = createKitClient({ tokenManager }, { apiUri });
-    const second = createKitClient({ tokenManager }, { apiUri });
+    const first = createKitClient(IntegrationAppClient, { tokenManager }, { apiUri });
+    const second = createKitClient(IntegrationAppClient, { tokenManager }, { apiUri });
     await Promise.all([first.integrations.find(), second.integrations.find()]);
     expect(fetchToken).toHaveBeenCalledTimes(1);
     expect(first.tokenManager).toBe(tokenManager);
@@ -213,30 +214,60 @@ describe('createKitClient', () => {
   });
 
   it('exposes the manager, and getTokenManager returns undefined for a bare SDK client', () => {
-    const client = createKitClient({ fetchToken: tokenSource() });
+    const client = createKitClient(IntegrationAppClient, { fetchToken: tokenSource() });
     expect(getTokenManager(client)).toBe(client.tokenManager);
     expect(Object.keys(client)).not.toContain('tokenManager');
     expect(getTokenManager(new IntegrationAppClient({ token: 'x' }))).toBeUndefined();
   });
 
   it("defaults to the SDK's public Membrane URLs", () => {
-    const client = createKitClient({ fetchToken: tokenSource() });
+    const client = createKitClient(IntegrationAppClient, { fetchToken: tokenSource() });
     expect(client.apiUri).toBe('https://api.integration.app');
     expect(client.uiUri).toBe('https://ui.integration.app');
   });
 
   it('reports a token failure from the manager as is', async () => {
-    const client = createKitClient({ tokenManager: createTokenManager({ fetchToken: async () => 'abc' }) }, { apiUri });
+    const client = createKitClient(IntegrationAppClient, { tokenManager: createTokenManager({ fetchToken: async () => 'abc' }) }, { apiUri });
     await expect(client.integrations.find()).rejects.toMatchObject({ code: 'invalid_token' });
     expect(seen).toHaveLength(0);
   });
 
   it('refuses bad arguments with clear errors', () => {
-    expect(() => createKitClient({} as never)).toThrow(/pass \{ fetchToken \}/);
-    expect(() => createKitClient(undefined as never)).toThrow(TypeError);
+    expect(() => createKitClient(IntegrationAppClient, {} as never)).toThrow(/pass \{ fetchToken \}/);
+    expect(() => createKitClient(undefined as never, { fetchToken: tokenSource() })).toThrow(/MembraneClient from '@membranehq\/sdk' or IntegrationAppClient/);
+    expect(() => createKitClient(IntegrationAppClient, undefined as never)).toThrow(TypeError);
     const tokenManager = createTokenManager({ fetchToken: tokenSource() });
-    expect(() => createKitClient({ fetchToken: tokenSource(), tokenManager } as never)).toThrow(/not both/);
-    expect(() => createKitClient({ tokenManager: {} } as never)).toThrow(/made by createTokenManager/);
-    expect(() => createKitClient({ tokenManager }, { apiUri: '' })).toThrow(/apiUri must be a non-empty URL string/);
+    expect(() => createKitClient(IntegrationAppClient, { fetchToken: tokenSource(), tokenManager } as never)).toThrow(/not both/);
+    expect(() => createKitClient(IntegrationAppClient, { tokenManager: {} } as never)).toThrow(/made by createTokenManager/);
+    expect(() => createKitClient(IntegrationAppClient, { tokenManager }, { apiUri: '' })).toThrow(/apiUri must be a non-empty URL string/);
+  });
+});
+
+describe('createKitClient with @membranehq/sdk 0.28', () => {
+  it('is a MembraneClient that sends the manager token, and retries a 401 once with one shared refresh', async () => {
+    const fetchToken = tokenSource();
+    const client = createKitClient(MembraneClient, { fetchToken }, { apiUri });
+    expect(client).toBeInstanceOf(MembraneClient);
+    const page = await client.integrations.find();
+    expect(page.items[0]).toMatchObject({ key: 'hubspot' });
+    expect(seen.map((r) => r.generation)).toEqual([1]);
+
+    minGeneration = 2;
+    await Promise.all(Array.from({ length: 20 }, () => client.integrations.find()));
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(seen.filter((r) => r.generation === 1)).toHaveLength(21);
+    expect(seen.filter((r) => r.generation === 2)).toHaveLength(20);
+    expect(client.token).toBe(await client.tokenManager.getToken());
+    expect(getTokenManager(client)).toBe(client.tokenManager);
+  });
+
+  it('ends a second 401 in TokenError unauthorized with the 0.28 error as cause, and no token in the message', async () => {
+    const client = createKitClient(MembraneClient, { fetchToken: tokenSource() }, { apiUri });
+    minGeneration = 99;
+    const error = await rejectionOf(client.integrations.find());
+    expect(isTokenError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'unauthorized' });
+    expect((error as TokenError).cause).toMatchObject({ isMembraneError: true });
+    expect((error as Error).message).not.toMatch(/eyJ/);
   });
 });

@@ -1,9 +1,9 @@
-import { IntegrationAppClient } from '@integration-app/sdk';
 import { createTokenManager } from '../../token/createTokenManager.js';
 import { TokenError } from '../../token/TokenError.js';
 import type { FetchToken, TokenManager } from '../../token/types.js';
 import { isNotAuthenticatedError } from '../isNotAuthenticatedError.js';
 import { registerTokenManager } from './getTokenManager.js';
+import type { SdkClientOptions } from './types.js';
 
 /** Where a kit client gets its tokens: an app `fetchToken`, or an existing token manager to share. */
 export type KitClientTokenSource =
@@ -18,15 +18,37 @@ export interface KitClientOptions {
   uiUri?: string;
 }
 
-/** An `IntegrationAppClient` whose tokens come from a {@link TokenManager}. */
-export type KitClient = IntegrationAppClient & {
+/**
+ * The REST surface both SDK generations' clients share (`IntegrationAppClient` of
+ * `@integration-app/sdk` 1.14 and `MembraneClient` of `@membranehq/sdk` 0.28): what
+ * {@link createKitClient} overrides.
+ *
+ * @example
+ * ```ts
+ * import { MembraneClient } from '@membranehq/sdk';
+ * const rest: SdkRestClient = new MembraneClient({ fetchToken });
+ * ```
+ */
+export interface SdkRestClient {
+  token?: string;
+  getToken(): Promise<string>;
+  get(uri: string, ...rest: unknown[]): Promise<unknown>;
+  post(uri: string, ...rest: unknown[]): Promise<unknown>;
+  put(uri: string, ...rest: unknown[]): Promise<unknown>;
+  patch(uri: string, ...rest: unknown[]): Promise<unknown>;
+  delete(uri: string, ...rest: unknown[]): Promise<unknown>;
+}
+
+/** An SDK client (either generation) whose tokens come from a {@link TokenManager}. */
+export type KitClient<C extends SdkRestClient = SdkRestClient> = C & {
   /** The manager that supplies this client's tokens (for `useSyncExternalStore` and `invalidate()`). */
   readonly tokenManager: TokenManager;
 };
 
 /**
- * Creates an `IntegrationAppClient` (from `@integration-app/sdk`) whose token comes from a token
- * manager: refreshed ahead of expiry, one `fetchToken()` for any number of concurrent requests.
+ * Creates a client of the app's Membrane SDK (`IntegrationAppClient` from `@integration-app/sdk`
+ * 1.14 or `MembraneClient` from `@membranehq/sdk` 0.28, passed as `Client`, so the kit itself
+ * imports neither) whose token comes from a token manager: refreshed ahead of expiry, one `fetchToken()` for any number of concurrent requests.
  * Built only on the SDK's public surface (no private method is patched): a subclass whose
  * `getToken()` asks the manager and whose `get`/`post`/`put`/`patch`/`delete` (what every accessor
  * calls) retry once on 401.
@@ -42,7 +64,10 @@ export type KitClient = IntegrationAppClient & {
  *
  * @example
  * ```ts
+ * import { MembraneClient } from '@membranehq/sdk'; // or IntegrationAppClient from '@integration-app/sdk'
+ *
  * const client = createKitClient(
+ *   MembraneClient,
  *   { fetchToken: fetchTokenFromEndpoint('/api/membrane-token') },
  *   { apiUri: 'http://localhost:4010' },
  * );
@@ -50,7 +75,16 @@ export type KitClient = IntegrationAppClient & {
  * client.tokenManager.subscribe(() => console.log(client.tokenManager.getSnapshot().status));
  * ```
  */
-export function createKitClient(source: KitClientTokenSource, options: KitClientOptions = {}): KitClient {
+export function createKitClient<C extends SdkRestClient>(
+  Client: new (options: SdkClientOptions) => C,
+  source: KitClientTokenSource,
+  options: KitClientOptions = {},
+): KitClient<C> {
+  if (typeof Client !== 'function') {
+    throw new TypeError(
+      "createKitClient: the first argument must be your Membrane SDK's client class: MembraneClient from '@membranehq/sdk' or IntegrationAppClient from '@integration-app/sdk'.",
+    );
+  }
   const manager = resolveManager(source);
   const { apiUri, uiUri } = validateOptions(options);
 
@@ -77,26 +111,27 @@ export function createKitClient(source: KitClientTokenSource, options: KitClient
     }
   };
 
-  class KitSdkClient extends IntegrationAppClient {
+  const Base = Client as unknown as new (options: SdkClientOptions) => SdkRestClient;
+  class KitSdkClient extends Base {
     override async getToken(): Promise<string> {
       const token = await manager.getToken();
       this.token = token;
       return token;
     }
-    override get(...args: Parameters<IntegrationAppClient['get']>) {
-      return withRetry('GET', args[0], () => super.get(...args));
+    override get(uri: string, ...rest: unknown[]) {
+      return withRetry('GET', uri, () => super.get(uri, ...rest));
     }
-    override post(...args: Parameters<IntegrationAppClient['post']>) {
-      return withRetry('POST', args[0], () => super.post(...args));
+    override post(uri: string, ...rest: unknown[]) {
+      return withRetry('POST', uri, () => super.post(uri, ...rest));
     }
-    override put(...args: Parameters<IntegrationAppClient['put']>) {
-      return withRetry('PUT', args[0], () => super.put(...args));
+    override put(uri: string, ...rest: unknown[]) {
+      return withRetry('PUT', uri, () => super.put(uri, ...rest));
     }
-    override patch(...args: Parameters<IntegrationAppClient['patch']>) {
-      return withRetry('PATCH', args[0], () => super.patch(...args));
+    override patch(uri: string, ...rest: unknown[]) {
+      return withRetry('PATCH', uri, () => super.patch(uri, ...rest));
     }
-    override delete(...args: Parameters<IntegrationAppClient['delete']>) {
-      return withRetry('DELETE', args[0], () => super.delete(...args));
+    override delete(uri: string, ...rest: unknown[]) {
+      return withRetry('DELETE', uri, () => super.delete(uri, ...rest));
     }
   }
   const client = new KitSdkClient({
@@ -107,7 +142,7 @@ export function createKitClient(source: KitClientTokenSource, options: KitClient
 
   Object.defineProperty(client, 'tokenManager', { value: manager, enumerable: false, writable: false });
   registerTokenManager(client, manager);
-  return client as unknown as KitClient;
+  return client as unknown as KitClient<C>;
 }
 
 function resolveManager(source: KitClientTokenSource): TokenManager {

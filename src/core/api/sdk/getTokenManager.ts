@@ -1,4 +1,3 @@
-import type { IntegrationAppClient } from '@integration-app/sdk';
 import type { TokenManager } from '../../token/types.js';
 
 const managers = new WeakMap<object, TokenManager>();
@@ -10,7 +9,7 @@ export function registerTokenManager(client: object, manager: TokenManager): voi
 
 /**
  * The token manager behind a client made by `createKitClient`, or `undefined` for any other
- * `IntegrationAppClient` (for example one created by `@integration-app/react`).
+ * SDK client (for example one created by `@integration-app/react` or `@membranehq/react`).
  *
  * @example
  * ```ts
@@ -18,6 +17,6 @@ export function registerTokenManager(client: object, manager: TokenManager): voi
  * const status = manager?.getSnapshot().status;
  * ```
  */
-export function getTokenManager(client: IntegrationAppClient): TokenManager | undefined {
+export function getTokenManager(client: object): TokenManager | undefined {
   return typeof client === 'object' && client !== null ? managers.get(client) : undefined;
 }
