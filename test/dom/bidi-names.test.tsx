@@ -30,8 +30,9 @@ describe('a name with a right-to-left override', () => {
     expect(bdisOf(row.querySelector('[data-slot="connection-status-badge"]')!)).toHaveLength(1);
     expect(within(row).getByRole('button', { name: `Disconnect ${isolated(SPOOF)}` })).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: `Reconnect ${isolated(SPOOF)}` })).toBeInTheDocument();
-    // Names without bidi characters keep their plain accessible names.
+    // Names without bidi characters keep their plain accessible names and DOM.
     expect(within(list).getByRole('button', { name: 'Disconnect HubSpot' })).toBeInTheDocument();
+    expect(within(list).getByText('HubSpot')).toHaveAttribute('data-slot', 'integrations-list-name');
   });
 
   it('is isolated in the disconnect confirmation’s title and description', async () => {

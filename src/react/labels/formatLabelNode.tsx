@@ -1,10 +1,13 @@
 import { Fragment, type ReactNode } from 'react';
+import { needsBidiIsolation } from './needsBidiIsolation.js';
 
 /**
- * `formatLabel` for visible text: fills `{placeholders}` and wraps each filled-in value in `<bdi>`,
- * so an integration name (or an API message) with a right-to-left override or right-to-left
- * letters cannot reorder the sentence around it (issue 11 item 9). Unknown placeholders are left
- * as they are. Attributes cannot hold elements: use `formatLabel` with `isolateBidi` there.
+ * `formatLabel` for visible text: fills `{placeholders}` and wraps a filled-in value in `<bdi>`
+ * when {@link needsBidiIsolation} says it could reorder the sentence (an integration name with a
+ * right-to-left override or right-to-left letters, or a right-to-left label), issue 11 item 9.
+ * Other values are plain text, so ordinary names render exactly as `formatLabel` would. Unknown
+ * placeholders are left as they are. Attributes cannot hold elements: use `formatLabel` with
+ * `isolateBidi` there.
  *
  * @example
  * ```tsx
@@ -14,15 +17,24 @@ import { Fragment, type ReactNode } from 'react';
  */
 export function formatLabelNode(template: string, values: Record<string, string | number | undefined> = {}): ReactNode {
   const parts: ReactNode[] = [];
+  let text = '';
   let last = 0;
   for (const match of template.matchAll(/\{(\w+)\}/g)) {
-    const value = values[match[1]!];
-    if (value === undefined) continue;
-    if (match.index > last) parts.push(template.slice(last, match.index));
-    parts.push(<bdi key={parts.length}>{String(value)}</bdi>);
+    const raw = values[match[1]!];
+    if (raw === undefined) continue;
+    const value = String(raw);
+    text += template.slice(last, match.index);
     last = match.index + match[0].length;
+    if (!needsBidiIsolation(value, template)) {
+      text += value;
+      continue;
+    }
+    if (text !== '') parts.push(text);
+    text = '';
+    parts.push(<bdi key={parts.length}>{value}</bdi>);
   }
-  if (last === 0) return template;
-  if (last < template.length) parts.push(template.slice(last));
+  text += template.slice(last);
+  if (parts.length === 0) return text;
+  if (text !== '') parts.push(text);
   return <Fragment>{parts}</Fragment>;
 }

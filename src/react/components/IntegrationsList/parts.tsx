@@ -3,13 +3,15 @@ import * as Slot from 'radix-ui/slot';
 import { forwardRef, useCallback, useContext, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { getConnectionDetails, getConnectionState } from '../../../core/state/getConnectionState.js';
 import { formatLabel } from '../../labels/formatLabel.js';
+import { formatLabelNode } from '../../labels/formatLabelNode.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { cn } from '../../utils/cn.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { safeHttpUrl } from '../../../core/safeHttpUrl.js';
 import { DisconnectButton } from './DisconnectButton.js';
 import { IntegrationsListConnectButton } from './IntegrationsListConnectButton.js';
-import { IntegrationsListContext, IntegrationsListItemContext, useListPart, type IntegrationsListRowValue } from './IntegrationsListContext.js';
+import { IntegrationsListContext, IntegrationsListItemContext, useListPart, useRowConnections, type IntegrationsListRowValue } from './IntegrationsListContext.js';
+import { IntegrationsListConnections } from './connectionParts.js';
 
 /** Props of {@link IntegrationsListItem} (its `ref` is the `<li>`, or your element with `asChild`). */
 export interface IntegrationsListItemProps extends ComponentPropsWithoutRef<'li'> {
@@ -64,6 +66,7 @@ export const IntegrationsListItem = forwardRef<HTMLLIElement, IntegrationsListIt
             <IntegrationsListName />
             <IntegrationsListStatus />
             <IntegrationsListAction />
+            <IntegrationsListConnections />
           </>
         )}
       </Comp>
@@ -134,7 +137,7 @@ export const IntegrationsListName = forwardRef<HTMLSpanElement, ComponentPropsWi
   const { list, row } = useListPart('Name');
   return (
     <span {...rest} ref={ref} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-name', className)} data-slot="integrations-list-name">
-      {children ?? <bdi>{row.integration.name}</bdi>}
+      {children ?? formatLabelNode('{name}', { name: row.integration.name })}
     </span>
   );
 });
@@ -158,6 +161,9 @@ IntegrationsListName.displayName = 'IntegrationsListName';
 export const IntegrationsListStatus = forwardRef<HTMLSpanElement, { className?: string }>(function IntegrationsListStatus({ className }, ref) {
   const { list, row } = useListPart('Status');
   const { integration, state } = row;
+  // Several accounts: each shows its own status in its row below; one summary would mislead.
+  const accounts = useRowConnections(integration);
+  if (list.allowMultipleConnections && accounts.length > 0) return null;
   const { message, warning } = getConnectionDetails(integration);
   const shownWarning = state === 'connected' ? warning : undefined;
   const details = shownWarning ? formatLabel(list.kit.labels.requestWarning, { message: shownWarning }) : message;
@@ -195,11 +201,14 @@ IntegrationsListStatus.displayName = 'IntegrationsListStatus';
 export const IntegrationsListAction = forwardRef<HTMLSpanElement, { className?: string }>(function IntegrationsListAction({ className }, ref) {
   const { list, row } = useListPart('Action');
   const { integration, state } = row;
+  // Several accounts: each has its own actions, and "Add account" starts another one.
+  const accounts = useRowConnections(integration);
   const working = state === 'setting-up' || state === 'disconnecting';
-  const showConnect = state !== 'connected' && !working;
+  const multiple = !!list.allowMultipleConnections && accounts.length > 0;
+  const showConnect = state !== 'connected' && !working && !multiple;
   const { onConnected: listOnConnected } = list;
   const onConnected = useCallback((connection: MembraneConnection) => listOnConnected?.(connection, integration), [listOnConnected, integration]);
-  const showDisconnect = state === 'connected' || state === 'error' || state === 'needs-action' || state === 'disconnected';
+  const showDisconnect = !multiple && (state === 'connected' || state === 'error' || state === 'needs-action' || state === 'disconnected');
   return (
     <span ref={ref} className={cn(!list.kit.unstyled && 'mk-IntegrationsList-action', className)} data-slot="integrations-list-action">
       {showConnect ? (
