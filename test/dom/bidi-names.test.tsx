@@ -66,4 +66,13 @@ describe('a name with a right-to-left override', () => {
     await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'blocked'), { timeout: 5_000 });
     expect(bdisOf(within(dialog).getByRole('alert'))).toHaveLength(1);
   });
+
+  it('is isolated in ConnectionStatus’s error details (the tooltip’s text) when Membrane’s message quotes it', async () => {
+    const slackConnection = emulator.store.connections.get('65a1f0c2d4e5f60718293c03') as { error: { message: string } };
+    slackConnection.error.message = `${SPOOF} revoked the token`;
+    render(<ConnectionStatus integrationKey="slack" fetchToken={fetchToken} apiUri={API_URI} />);
+    const badge = await screen.findByText('Disconnected', {}, { timeout: 5_000 });
+    const description = document.getElementById(badge.closest('[aria-describedby]')!.getAttribute('aria-describedby')!)!;
+    expect(description.textContent).toBe(`Details: ${isolated(`${SPOOF} revoked the token`)}`);
+  });
 });

@@ -3,6 +3,7 @@ import type { ConnectionState } from '../../../core/state/getConnectionState.js'
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { formatLabelNode } from '../../labels/formatLabelNode.js';
+import { isolateBidi } from '../../labels/isolateBidi.js';
 import { cn } from '../../utils/cn.js';
 import { visuallyHidden } from '../../utils/visuallyHidden.js';
 import { StatusTooltip } from './StatusTooltip.js';
@@ -66,7 +67,8 @@ export function StatusBadge({ state, name, details, kit, className }: StatusBadg
 
   // Styled, the stylesheet's class hides it (one class instead of nine inline properties per row).
   const hiddenProps = unstyled ? { style: visuallyHidden } : { className: 'mk-VisuallyHidden' };
-  const text = details ? formatLabel(labels.errorDetails, { message: details }) : undefined;
+  // The message comes from Membrane (it may quote a name with a right-to-left override): isolated.
+  const text = details ? formatLabel(labels.errorDetails, { message: isolateBidi(details, labels.errorDetails) }) : undefined;
   const badge = (
     <span
       data-slot="connection-status-badge"
