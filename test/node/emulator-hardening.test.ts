@@ -1,6 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionEventMessage } from '../../src/emulator/createConnectionEvents.ts';
+import { createEmulatorApp } from '../../src/emulator/createEmulatorApp.ts';
+import { CliUsageError, parseCliOptions } from '../../src/emulator/parseCliOptions.ts';
 import { createDefaultSeed } from '../../src/emulator/seed/createDefaultSeed.ts';
 import { renderConsentPage } from '../../src/emulator/pages/renderConsentPage.ts';
 import { renderConnectPage, renderIntegrationPage, renderMainPage } from '../../src/emulator/pages/renderEmbedPages.ts';
@@ -265,7 +267,8 @@ describe('emulator hardening: control routes refuse other origins', () => {
     const evil = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
     const token = await control('/token', { method: 'POST', headers: evil });
     expect(token.status).toBe(403);
-    const body = (await token.json()) as { message?: string };
+    const body = (await token.json()) as { message?: string; key?: string };
+    expect(body).toMatchObject({ key: 'access_denied' });
     expect(body.message).toMatch(/origin/i);
     expect(token.headers.get('access-control-allow-origin')).toBeNull();
 
@@ -309,5 +312,28 @@ describe('emulator hardening: control routes refuse other origins', () => {
     const response = await fetch(`${emulator().apiUri}/integrations`, { headers: { authorization: `Bearer ${token}`, origin: 'https://app.example' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
+describe('emulator hardening: configuring allowed origins', () => {
+  it('the CLI takes --allow-origin (repeatable) and refuses a URL with a path', () => {
+    const command = parseCliOptions(['--allow-origin', 'http://192.168.1.20:5173', '--allow-origin', 'https://dev.example.com']);
+    expect(command.help).toBe(false);
+    if (command.help) return;
+    expect(command.options.allowedOrigins).toEqual(['http://192.168.1.20:5173', 'https://dev.example.com']);
+    expect(() => parseCliOptions(['--allow-origin', 'https://dev.example.com/app'])).toThrow(CliUsageError);
+    expect(() => parseCliOptions(['--allow-origin', 'javascript:alert(1)'])).toThrow(/--allow-origin takes an origin/);
+  });
+
+  it('createEmulatorApp refuses allowedOrigins entries that are not origins, and honours "*"', async () => {
+    expect(() => createEmulatorApp({ allowedOrigins: ['dev.example.com'] })).toThrow(/allowedOrigins entries must be origins/);
+    const open = createEmulatorApp({ allowedOrigins: ['*'] });
+    const response = await open.fetch(new Request('http://emulator.test/_emulator/token', { method: 'POST', headers: { origin: 'https://anything.example' } }));
+    expect(response.status).toBe(200);
+    const closed = createEmulatorApp();
+    const refused = await closed.fetch(new Request('http://emulator.test/_emulator/token', { method: 'POST', headers: { origin: 'https://anything.example' } }));
+    expect(refused.status).toBe(403);
+    const own = await closed.fetch(new Request('http://emulator.test/_emulator/token', { method: 'POST', headers: { origin: 'http://emulator.test' } }));
+    expect(own.status).toBe(200);
   });
 });
