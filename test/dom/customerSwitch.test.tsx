@@ -1,8 +1,10 @@
 // Another customer signs in without a page reload: nothing of the previous customer (token, cached
 // connections) may show or be used for the new one, with a provider or without.
-import { act, render } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ConnectionStatus, MembraneKitProvider, useMembraneKit, type MembraneKit } from '../../src/index.ts';
+import { ConnectButton, ConnectionStatus, MembraneKitProvider, useMembraneKit, type MembraneKit, type MembraneKitEvent } from '../../src/index.ts';
+import { answerPopup, captureForms, fakePopup } from './connectPopupHelpers.ts';
 import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
 const { emulator, requests } = startKitTestEnvironment();
@@ -139,5 +141,41 @@ describe('customer switch', () => {
     expect(status()).not.toHaveAttribute('data-state', 'connected');
     await waitForState('not-connected');
     expect(aliceToken).toHaveBeenCalledTimes(aliceCalls);
+  });
+
+  it('a connect flow running for the previous customer is cancelled, and its popup closed', async () => {
+    const popup = fakePopup();
+    vi.spyOn(window, 'open').mockImplementation(() => popup as unknown as Window);
+    const forms = captureForms();
+    const alice = emulator.store.defaultCustomer.id;
+    const events: MembraneKitEvent[] = [];
+    const onConnected = vi.fn();
+    const onCancel = vi.fn();
+    const page = (customerKey: string) => (
+      <ConnectButton
+        integrationKey="github"
+        apiUri={API_URI}
+        customerKey={customerKey}
+        fetchToken={() => tokenFor(customerKey)}
+        onEvent={(event) => events.push(event)}
+        onConnected={onConnected}
+        onCancel={onCancel}
+      />
+    );
+    const { rerender } = render(page(alice));
+    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await userEvent.setup().click(button);
+    await waitFor(() => expect(forms).toHaveLength(1));
+
+    rerender(page('bob'));
+    await waitFor(() => expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.cancelled']));
+    expect(popup.close).toHaveBeenCalled();
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    // Alice finishing in the popup afterwards changes nothing on Bob's page.
+    await act(() => answerPopup(forms[0]!, 'allow'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(onConnected).not.toHaveBeenCalled();
+    expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.cancelled']);
   });
 });

@@ -106,11 +106,11 @@ describe('releasing shared kits', () => {
     const live = new Set<unknown>();
     const add = window.addEventListener.bind(window);
     const remove = window.removeEventListener.bind(window);
-    vi.spyOn(window, 'addEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+    vi.spyOn(window, 'addEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
       if (type === 'focus') live.add(listener);
       add(type, listener, options);
     });
-    vi.spyOn(window, 'removeEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+    vi.spyOn(window, 'removeEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) => {
       if (type === 'focus') live.delete(listener);
       remove(type, listener, options);
     });

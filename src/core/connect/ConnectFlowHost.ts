@@ -52,4 +52,9 @@ export interface ConnectFlowHost {
   emit(event: ConnectFlowEvent): void;
   /** The same-window result for this integration, handed out once per page. */
   claimRedirectResult(integrationKey: string): ConnectRedirectResult | null;
+  /**
+   * Optional: aborted when the signed-in customer changes. A flow running then ends as cancelled
+   * (its popup closes) and never reports a connection made for the previous customer.
+   */
+  customerSignal?(): AbortSignal;
 }

@@ -192,7 +192,9 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
 
   const confirm = async (connectionId: string, integration: MembraneIntegration | undefined) => {
     const connection = await host.confirmConnection(connectionId);
-    if (integration && connection.integrationId && connection.integrationId !== integration.id) {
+    // 1.14 names the integration in `integrationId`, 0.28 also in `integration.id`.
+    const owner = connection.integrationId ?? connection.integration?.id;
+    if (integration && owner && owner !== integration.id) {
       throw new KitError('server', 'Membrane reported a connection to a different integration.');
     }
     return connection;
@@ -204,8 +206,12 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     const endPending = host.pending.begin(key);
     emit({ type: 'connect.started', integrationKey: key, mode, reconnect });
     if (snapshot.status !== 'connecting' || snapshot.error) publish({ status: 'connecting', error: null });
+    // Another customer signs in meanwhile: this flow ends as cancelled and its popup closes.
+    const customer = host.customerSignal?.();
+    const stopForNewCustomer = () => controller?.abort();
+    customer?.addEventListener('abort', stopForNewCustomer, { once: true });
     try {
-      const connection = await body();
+      const connection = await (customer ? Promise.race([body(), untilCancelled(customer)]) : body());
       if (!connection) throw new KitError('cancelled', 'The connection was cancelled.');
       await host.connectionChanged(key);
       publish({ status: 'idle', error: null });
@@ -225,6 +231,7 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
         options.onError?.(error);
       }
     } finally {
+      customer?.removeEventListener('abort', stopForNewCustomer);
       endPending();
       busy = false;
       controller = null;
@@ -241,6 +248,9 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     allowMultipleConnections: options.allowMultipleConnections,
     timeoutMs: options.timeoutMs,
     signal,
+    // A reported connection that fails this check does not end the popup or iframe request: it keeps
+    // waiting for the real result, so a forged message can neither fake a success nor cancel a connect.
+    confirm: (connectionId: string) => confirm(connectionId, integration),
   });
 
   /** What `POST /connection-options` is asked about: the connection a reconnect repairs, else the integration. */
@@ -291,10 +301,11 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
         return untilCancelled(signal);
       }
       if (transport === 'iframe' || !handle) {
-        return confirm((await withTransports((t) => t.connectInIframe(request))).connectionId, integration);
+        const result = await withTransports((t) => t.connectInIframe(request));
+        return result.connection ?? confirm(result.connectionId, integration);
       }
-      const { connectionId } = await withTransports((t) => t.connectWithPopup(handle, request), () => closePopup(handle));
-      return confirm(connectionId, integration);
+      const result = await withTransports((t) => t.connectWithPopup(handle, request), () => closePopup(handle));
+      return result.connection ?? confirm(result.connectionId, integration);
     });
   };
 
@@ -378,7 +389,10 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
       busy = true;
       void run('custom', false, async () => {
         if (result.error) throw result.error;
-        return confirm(result.connectionId, undefined);
+        // Checked against the integration as in the popup flow: a tampered `?connectionId=` of another
+        // integration's connection is refused. Loaded first when this page has not got it yet.
+        const integration = knownIntegration() ?? (await host.loadIntegration(integrationKey()));
+        return confirm(result.connectionId, integration);
       });
     },
     getAuthOptions: () => authOptionsOf(knownIntegration()),

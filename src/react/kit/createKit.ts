@@ -233,7 +233,7 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     queryClient,
     pending,
     events,
-    connectFlowHost: createQueryFlowHost({ api, hostedUi, queryClient, pending, emit: events.emit }),
+    connectFlowHost: createQueryFlowHost({ api, hostedUi, queryClient, pending, emit: events.emit, customerSignal: () => customerAbort.signal }),
     setFetchToken(fetchToken) {
       latestFetchToken = fetchToken;
     },

@@ -16,6 +16,8 @@ export interface QueryFlowHostOptions {
   queryClient: QueryClient;
   pending: PendingConnectStore;
   emit: (event: ConnectFlowEvent) => void;
+  /** Aborted when the signed-in customer changes: running flows stop. */
+  customerSignal?: () => AbortSignal;
 }
 
 /** `POST /connection-options` answers rarely change: one request per integration or connection per five minutes. */
@@ -37,7 +39,7 @@ const connectionOptionsKey = (target: ConnectionOptionsTarget) => [...membraneKe
  * const flow = createConnectFlow(host, { integrationKey: 'hubspot' });
  * ```
  */
-export function createQueryFlowHost({ api, hostedUi, queryClient, pending, emit }: QueryFlowHostOptions): ConnectFlowHost {
+export function createQueryFlowHost({ api, hostedUi, queryClient, pending, emit, customerSignal }: QueryFlowHostOptions): ConnectFlowHost {
   const findInLists = (keyOrId: string): MembraneIntegration | undefined => {
     const lists = queryClient.getQueriesData<InfiniteData<MembranePage<MembraneIntegration>>>({
       queryKey: membraneKeys.integrationLists(),
@@ -53,6 +55,7 @@ export function createQueryFlowHost({ api, hostedUi, queryClient, pending, emit 
 
   return {
     api,
+    customerSignal,
     hostedUi,
     pending,
     emit,
