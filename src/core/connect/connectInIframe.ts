@@ -23,7 +23,7 @@ export async function connectInIframe(options: ConnectRequestOptions & { request
   const name = `connection-request-${requestId}`;
   // One token for the SSE stream's `?token=` and the form: the stream opens first, as the SDK's does.
   const tokenPromise = (async () => options.getToken())();
-  const listener = listenForConnectionResult({ apiUri: options.apiUri, requestId, win, token: tokenPromise });
+  const listener = listenForConnectionResult({ apiUri: options.apiUri, requestId, win, token: tokenPromise, confirm: options.confirm });
   const iframe = doc.createElement('iframe');
   iframe.name = name;
   iframe.title = 'Membrane connection request';
@@ -40,7 +40,7 @@ export async function connectInIframe(options: ConnectRequestOptions & { request
     const settled = new Promise<ConnectRequestResult>((resolve, reject) => {
       listener.result.then(resolve, reject);
       timer = setTimeout(
-        () => reject(new KitError('timeout', 'Membrane did not answer the connection request in time.')),
+        () => reject(listener.refusal() ?? new KitError('timeout', 'Membrane did not answer the connection request in time.')),
         options.timeoutMs ?? 60_000,
       );
       if (options.signal) {

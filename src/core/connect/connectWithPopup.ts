@@ -1,3 +1,4 @@
+import type { MembraneConnection } from '../api/types.js';
 import { KitError } from '../errors/KitError.js';
 import { toKitError } from '../errors/toKitError.js';
 import { listenForConnectionResult, type ConnectRequestResult } from './listenForConnectionResult.js';
@@ -14,6 +15,13 @@ export interface ConnectRequestOptions extends Omit<ConnectionRequestFields, 'to
   signal?: AbortSignal;
   /** How often to check whether the user closed the popup (default 500 ms). */
   pollIntervalMs?: number;
+  /**
+   * Confirms a reported connection (fetch it, check its integration) before the request settles
+   * with it. A refused report does not end the request: it keeps waiting for the real result until
+   * the window closes or the time runs out, and then fails with the refusal instead of `cancelled`
+   * or `timeout`.
+   */
+  confirm?: (connectionId: string) => Promise<MembraneConnection>;
   win?: Window;
 }
 
@@ -24,7 +32,9 @@ const CLOSE_GRACE_MS = 600;
  * handler) with `openConnectPopup()`. Posts the connection form into it, then settles with:
  * the connection id (`newConnectionCreated`), a {@link KitError} `cancelled` when the user closes
  * the popup, `timeout`, `popup_blocked` when the handle has no window, or the failure Membrane
- * reports. The result comes from the message only: confirm it by fetching the connection.
+ * reports. Without `confirm` the result comes from the message only: confirm it by fetching the
+ * connection. With `confirm`, a message whose connection fails the check leaves the popup open and
+ * the request waiting for the real result (a forged message cannot cancel a real connect).
  *
  * @example
  * ```ts
@@ -42,7 +52,13 @@ export async function connectWithPopup(popup: ConnectPopupHandle, options: Conne
   const win = options.win ?? window;
   // One token for the SSE stream's `?token=` and the form: the stream opens first, as the SDK's does.
   const tokenPromise = (async () => options.getToken())();
-  const listener = listenForConnectionResult({ apiUri: options.apiUri, requestId: popup.requestId, win, token: tokenPromise });
+  const listener = listenForConnectionResult({
+    apiUri: options.apiUri,
+    requestId: popup.requestId,
+    win,
+    token: tokenPromise,
+    confirm: options.confirm,
+  });
   const timers: Array<ReturnType<typeof setTimeout>> = [];
   let closeCheck: ReturnType<typeof setInterval> | undefined;
   let abortListener: (() => void) | undefined;
@@ -51,15 +67,20 @@ export async function connectWithPopup(popup: ConnectPopupHandle, options: Conne
     listener.result.then(resolve, reject);
     timers.push(
       setTimeout(
-        () => reject(new KitError('timeout', 'The connection window did not report back in time.')),
+        () => reject(listener.refusal() ?? new KitError('timeout', 'The connection window did not report back in time.')),
         options.timeoutMs ?? 5 * 60_000,
       ),
     );
     closeCheck = setInterval(() => {
       if (!popupWindow.closed) return;
       if (closeCheck) clearInterval(closeCheck);
-      // The page posts its result right before closing itself; let that message land first.
-      timers.push(setTimeout(() => reject(new KitError('cancelled', 'The connection window was closed.')), CLOSE_GRACE_MS));
+      // The page posts its result right before closing itself; let that message land (and its
+      // confirmation finish) first. Closed after a refused report: that refusal is the outcome.
+      timers.push(
+        setTimeout(() => {
+          void listener.idle().then(() => reject(listener.refusal() ?? new KitError('cancelled', 'The connection window was closed.')));
+        }, CLOSE_GRACE_MS),
+      );
     }, options.pollIntervalMs ?? 500);
     if (options.signal) {
       abortListener = () => reject(new KitError('cancelled', 'The connection was cancelled.'));

@@ -325,13 +325,19 @@ describe('createConnectFlow: popup transport', () => {
     expect(flow.getSnapshot().status).toBe('idle');
   });
 
-  it('fails with code server when the confirmed connection belongs to a different integration', async () => {
+  it('keeps listening after a report of another integration’s connection; fails with code server when the popup then closes', async () => {
     const { flow, host, events, onConnected, onError } = setup();
     host.confirmConnection.mockResolvedValueOnce({ id: 'conn-1', integrationId: 'int-salesforce' });
     flow.start();
     post(created(requestIdOfPopup(), 'conn-1'));
     await flush();
+    // Refused, but not the end: the popup stays open for the real result.
+    expect(flow.getSnapshot()).toEqual({ status: 'connecting', error: null });
+    expect(popup().close).not.toHaveBeenCalled();
+    expect(onError).not.toHaveBeenCalled();
 
+    popup().closed = true;
+    await vi.advanceTimersByTimeAsync(500 + 600);
     expect(flow.getSnapshot().status).toBe('error');
     expect(flow.getSnapshot().error).toMatchObject({ code: 'server' });
     expect(host.connectionChanged).not.toHaveBeenCalled();
@@ -341,14 +347,33 @@ describe('createConnectFlow: popup transport', () => {
     expect(host.pending.isPending('hubspot')).toBe(false);
   });
 
-  it('fails with the lookup’s code when the reported connection cannot be confirmed', async () => {
-    const { flow, host, onError } = setup();
+  it('fails with the lookup’s code when the reported connection cannot be confirmed and no other result comes', async () => {
+    const { flow, host, onError } = setup({ timeoutMs: 60_000 });
     host.confirmConnection.mockRejectedValueOnce(new KitError('network', 'Offline'));
     flow.start();
     post(created(requestIdOfPopup()));
     await flush();
+    expect(flow.getSnapshot().status).toBe('connecting');
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(flow.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'network' } });
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'network' }));
+    expect(popup().close).toHaveBeenCalled();
+  });
+
+  it('after a refused report, the real result still connects (each id is confirmed once)', async () => {
+    const { flow, host, onConnected, onError } = setup();
+    host.confirmConnection.mockResolvedValueOnce({ id: 'conn-forged', integrationId: 'int-salesforce' });
+    flow.start();
+    const requestId = requestIdOfPopup();
+    post(created(requestId, 'conn-forged'));
+    await flush();
+    post(created(requestId, 'conn-forged'));
+    post(created(requestId, 'conn-1'));
+    await flush();
+    expect(host.confirmConnection.mock.calls).toEqual([['conn-forged'], ['conn-1']]);
+    expect(onConnected).toHaveBeenCalledExactlyOnceWith({ id: 'conn-1', integrationId: 'int-hubspot' });
+    expect(onError).not.toHaveBeenCalled();
+    expect(flow.getSnapshot()).toEqual({ status: 'idle', error: null });
   });
 
   it('is cancelled when the user closes the popup (after the close grace period)', async () => {
@@ -559,7 +584,11 @@ describe('createConnectFlow: blocked popup', () => {
     const form = lastForm();
     expect(form.target).toBe('_self');
     expect(form.action).toBe(`${API}/connect`);
-    expect(form.payload).toMatchObject({ token: TOKEN, integrationId: 'int-hubspot', redirectUri: 'http://localhost:3000/settings?tab=apps' });
+    expect(form.payload).toMatchObject({
+      token: TOKEN,
+      integrationId: 'int-hubspot',
+      redirectUri: `http://localhost:3000/settings?tab=apps&mk_connect=${String(form.payload.requestId)}`,
+    });
     const marker = JSON.parse(sessionStorage.getItem(REDIRECT_MARKER_KEY) ?? 'null') as Record<string, unknown>;
     expect(marker).toEqual({ integrationKey: 'hubspot', requestId: form.payload.requestId, startedAt: Date.now() });
     expect(types(events)).toEqual(['connect.started', 'connect.failed', 'connect.started']);
@@ -575,7 +604,7 @@ describe('createConnectFlow: blocked popup', () => {
     await flush();
     expect(lastForm()).toMatchObject({
       target: '_self',
-      payload: { redirectUri: 'https://app.test/back', authOptionKey: 'oauth', input: { subdomain: 'acme' } },
+      payload: { redirectUri: `https://app.test/back?mk_connect=${String(lastForm().payload.requestId)}`, authOptionKey: 'oauth', input: { subdomain: 'acme' } },
     });
   });
 
@@ -768,7 +797,10 @@ describe('createConnectFlow: POST /connection-options picks the window', () => {
     expect(openSpy).not.toHaveBeenCalled();
     await flush();
     expect(host.loadConnectionOptions).toHaveBeenCalledTimes(1);
-    expect(lastForm()).toMatchObject({ target: '_self', payload: { redirectUri: 'https://app.test/back', integrationId: 'int-hubspot' } });
+    expect(lastForm()).toMatchObject({
+      target: '_self',
+      payload: { redirectUri: `https://app.test/back?mk_connect=${String(lastForm().payload.requestId)}`, integrationId: 'int-hubspot' },
+    });
   });
 
   it('same-window flow whose answer says client-credentials runs in the iframe and stays on the page', async () => {
@@ -805,9 +837,10 @@ describe('createConnectFlow: redirect transport', () => {
         integrationId: 'int-hubspot',
         authOptionKey: 'oauth',
         requestId: expect.stringMatching(/^[0-9a-z]{22}$/),
-        redirectUri: 'https://app.test/settings?tab=apps',
+        redirectUri: expect.stringMatching(/^https:\/\/app\.test\/settings\?tab=apps&mk_connect=[0-9a-z]{22}$/),
       },
     });
+    expect(new URL(String(lastForm().payload.redirectUri)).searchParams.get('mk_connect')).toBe(lastForm().payload.requestId);
     const marker = JSON.parse(sessionStorage.getItem(REDIRECT_MARKER_KEY) ?? 'null') as Record<string, unknown>;
     expect(marker).toMatchObject({ integrationKey: 'hubspot', requestId: lastForm().payload.requestId });
     await vi.advanceTimersByTimeAsync(10 * 60_000);
@@ -920,7 +953,11 @@ describe('createConnectFlow: integration not known at click', () => {
     flow.start();
     expect(openSpy).not.toHaveBeenCalled();
     await flush();
-    expect(lastForm()).toMatchObject({ target: '_self', action: `${API}/connect`, payload: { integrationId: 'int-pipedrive', redirectUri: 'https://app.test/back' } });
+    expect(lastForm()).toMatchObject({
+      target: '_self',
+      action: `${API}/connect`,
+      payload: { integrationId: 'int-pipedrive', redirectUri: `https://app.test/back?mk_connect=${String(lastForm().payload.requestId)}` },
+    });
   });
 
   it('reports popup_blocked when the popup opened at the click was blocked', async () => {
@@ -1213,7 +1250,7 @@ describe('createConnectFlow: resumeRedirect with createRedirectClaim', () => {
   }
 
   it('confirms a ?connectionId= result once (a second flow gets nothing) and cleans the URL and the marker', async () => {
-    window.history.replaceState(null, '', '/settings?tab=apps&connectionId=conn-7#list');
+    window.history.replaceState(null, '', '/settings?tab=apps&connectionId=conn-7&mk_connect=r1#list');
     marker('hubspot');
     const { host, events, a, b } = twoFlows(['hubspot', 'hubspot']);
     a.flow.resumeRedirect();
@@ -1236,7 +1273,7 @@ describe('createConnectFlow: resumeRedirect with createRedirectClaim', () => {
   });
 
   it('leaves a marker of another integration to that integration’s flow', async () => {
-    window.history.replaceState(null, '', '/settings?connectionId=conn-sf');
+    window.history.replaceState(null, '', '/settings?connectionId=conn-sf&mk_connect=r1');
     marker('salesforce');
     const { host, a, b } = twoFlows(['hubspot', 'salesforce']);
     host.confirmConnection.mockResolvedValueOnce({ id: 'conn-sf', integrationId: 'int-sf' });
@@ -1244,7 +1281,7 @@ describe('createConnectFlow: resumeRedirect with createRedirectClaim', () => {
     await flush();
     expect(host.confirmConnection).not.toHaveBeenCalled();
     expect(a.flow.getSnapshot().status).toBe('idle');
-    expect(window.location.search).toBe('?connectionId=conn-sf');
+    expect(window.location.search).toBe('?connectionId=conn-sf&mk_connect=r1');
     expect(sessionStorage.getItem(REDIRECT_MARKER_KEY)).not.toBeNull();
 
     b.flow.resumeRedirect();
@@ -1257,7 +1294,7 @@ describe('createConnectFlow: resumeRedirect with createRedirectClaim', () => {
 
   it('turns ?error= into a failure with the mapped code', async () => {
     const errorData = encodeURIComponent(JSON.stringify({ type: 'bad_request', key: 'rate_limit_exceeded', message: 'Slow down' }));
-    window.history.replaceState(null, '', `/settings?error=Slow%20down&errorData=${errorData}`);
+    window.history.replaceState(null, '', `/settings?error=Slow%20down&errorData=${errorData}&mk_connect=r1`);
     marker('hubspot');
     const { host, events, a } = twoFlows(['hubspot', 'salesforce']);
     a.flow.resumeRedirect();
@@ -1277,6 +1314,34 @@ describe('createConnectFlow: resumeRedirect with createRedirectClaim', () => {
     expect(host.confirmConnection).not.toHaveBeenCalled();
     expect(window.location.search).toBe('?connectionId=conn-7');
     expect(a.flow.getSnapshot().status).toBe('idle');
+  });
+
+  it('refuses a ?connectionId= of another integration’s connection, as the popup flow does', async () => {
+    window.history.replaceState(null, '', '/settings?connectionId=conn-sf&mk_connect=r1');
+    marker('hubspot');
+    const { host, events, a } = twoFlows(['hubspot', 'salesforce']);
+    host.confirmConnection.mockResolvedValueOnce({ id: 'conn-sf', integrationId: 'int-sf' });
+    a.flow.resumeRedirect();
+    await flush();
+    expect(a.onConnected).not.toHaveBeenCalled();
+    expect(a.flow.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'server' } });
+    expect(types(events)).toEqual(['connect.started', 'connect.failed']);
+    expect(host.connectionChanged).not.toHaveBeenCalled();
+  });
+
+  it('loads the integration it checks against when the page has not got it', async () => {
+    window.history.replaceState(null, '', '/settings?connectionId=conn-pd&mk_connect=r1');
+    marker('pipedrive');
+    const kit = createHost({ integrations: [] });
+    kit.host.claimRedirectResult.mockImplementation(createRedirectClaim());
+    kit.host.loadIntegration.mockResolvedValueOnce({ id: 'int-pipedrive', key: 'pipedrive', name: 'Pipedrive' });
+    kit.host.confirmConnection.mockResolvedValueOnce({ id: 'conn-pd', integrationId: 'int-other' });
+    const cb = callbacks();
+    createConnectFlow(kit.host, { integrationKey: 'pipedrive', ...cb }).resumeRedirect();
+    await flush();
+    expect(kit.host.loadIntegration).toHaveBeenCalledWith('pipedrive');
+    expect(cb.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'server' }));
+    expect(cb.onConnected).not.toHaveBeenCalled();
   });
 
   it('does not claim while a flow runs', async () => {

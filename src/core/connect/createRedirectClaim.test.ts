@@ -27,7 +27,7 @@ function fakeWindow(href: string, markerFor?: string) {
 
 describe('createRedirectClaim', () => {
   it('hands a ?connectionId= result to the integration that started it, once', () => {
-    const { win, storage } = fakeWindow('https://app.test/settings?tab=apps&connectionId=c1#top', 'hubspot');
+    const { win, storage } = fakeWindow('https://app.test/settings?tab=apps&connectionId=c1&mk_connect=r1#top', 'hubspot');
     const claim = createRedirectClaim(() => win);
     expect(claim('hubspot')).toEqual({ integrationKey: 'hubspot', connectionId: 'c1' });
     expect(claim('hubspot')).toBeNull();
@@ -38,11 +38,11 @@ describe('createRedirectClaim', () => {
   });
 
   it('does not hand the result to another integration, nor clean the URL for it', () => {
-    const { win, storage, replaceState } = fakeWindow('https://app.test/?connectionId=c1', 'hubspot');
+    const { win, storage, replaceState } = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1', 'hubspot');
     const claim = createRedirectClaim(() => win);
     expect(claim('salesforce')).toBeNull();
     expect(claim('pipedrive')).toBeNull();
-    expect(win.location.search).toBe('?connectionId=c1');
+    expect(win.location.search).toBe('?connectionId=c1&mk_connect=r1');
     expect(storage.has(REDIRECT_MARKER_KEY)).toBe(true);
     expect(replaceState).not.toHaveBeenCalled();
     // The right integration still gets it later.
@@ -52,7 +52,7 @@ describe('createRedirectClaim', () => {
 
   it('turns ?error= and errorData into a typed failure', () => {
     const errorData = encodeURIComponent(JSON.stringify({ type: 'bad_request', key: 'rate_limit_exceeded', message: 'Slow down' }));
-    const { win } = fakeWindow(`https://app.test/settings?error=Slow%20down&errorData=${errorData}`, 'hubspot');
+    const { win } = fakeWindow(`https://app.test/settings?error=Slow%20down&errorData=${errorData}&mk_connect=r1`, 'hubspot');
     const claim = createRedirectClaim(() => win);
     const result = claim('hubspot');
     expect(result?.connectionId).toBeUndefined();
@@ -66,10 +66,12 @@ describe('createRedirectClaim', () => {
     expect(createRedirectClaim(() => none.win)('hubspot')).toBeNull();
     expect(none.win.location.search).toBe('?connectionId=c1&error=app-own');
 
-    const stale = fakeWindow('https://app.test/?connectionId=c1');
-    stale.storage.set(REDIRECT_MARKER_KEY, JSON.stringify({ integrationKey: 'hubspot', requestId: 'r', startedAt: Date.now() - 2 * 3600_000 }));
+    const stale = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r');
+    stale.storage.set(REDIRECT_MARKER_KEY, JSON.stringify({ integrationKey: 'hubspot', requestId: 'r', startedAt: Date.now() - 16 * 60_000 }));
     expect(createRedirectClaim(() => stale.win)('hubspot')).toBeNull();
-    expect(stale.win.location.search).toBe('?connectionId=c1');
+    expect(stale.win.location.search).toBe('?connectionId=c1&mk_connect=r');
+    // The stale marker is dropped, not kept around for later page loads.
+    expect(stale.storage.has(REDIRECT_MARKER_KEY)).toBe(false);
   });
 
   it('reads the URL and the marker at most once per page', () => {
@@ -78,14 +80,14 @@ describe('createRedirectClaim', () => {
     expect(claim('hubspot')).toBeNull();
     expect(getItem).toHaveBeenCalledTimes(1);
     // A result appearing later (client-side navigation) is not picked up by this page's claim.
-    navigate('https://app.test/settings?connectionId=c1');
+    navigate('https://app.test/settings?connectionId=c1&mk_connect=r');
     storage.set(REDIRECT_MARKER_KEY, JSON.stringify({ integrationKey: 'hubspot', requestId: 'r', startedAt: Date.now() }));
     expect(claim('hubspot')).toBeNull();
     expect(getItem).toHaveBeenCalledTimes(1);
   });
 
   it('reads once even when several integrations claim before the right one', () => {
-    const { win, getItem } = fakeWindow('https://app.test/?connectionId=c1', 'hubspot');
+    const { win, getItem } = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1', 'hubspot');
     const claim = createRedirectClaim(() => win);
     claim('a');
     claim('b');
@@ -94,7 +96,7 @@ describe('createRedirectClaim', () => {
   });
 
   it('returns null without a window (server rendering) and reads later when there is one', () => {
-    const { win } = fakeWindow('https://app.test/?connectionId=c1', 'hubspot');
+    const { win } = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1', 'hubspot');
     const page: { win?: Window } = {};
     const claim = createRedirectClaim(() => page.win);
     expect(claim('hubspot')).toBeNull();
@@ -103,8 +105,8 @@ describe('createRedirectClaim', () => {
   });
 
   it('keeps its state per instance (one per kit), not in module globals', () => {
-    const first = fakeWindow('https://app.test/?connectionId=c1', 'hubspot');
-    const second = fakeWindow('https://app.test/?connectionId=c2', 'hubspot');
+    const first = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1', 'hubspot');
+    const second = fakeWindow('https://app.test/?connectionId=c2&mk_connect=r1', 'hubspot');
     const claimA = createRedirectClaim(() => first.win);
     const claimB = createRedirectClaim(() => second.win);
     expect(claimA('hubspot')?.connectionId).toBe('c1');
@@ -112,13 +114,13 @@ describe('createRedirectClaim', () => {
   });
 
   it('a second instance on the same page finds nothing once the first has claimed (URL and marker cleaned)', () => {
-    const { win } = fakeWindow('https://app.test/?connectionId=c1', 'hubspot');
+    const { win } = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1', 'hubspot');
     expect(createRedirectClaim(() => win)('hubspot')?.connectionId).toBe('c1');
     expect(createRedirectClaim(() => win)('hubspot')).toBeNull();
   });
 
   it('survives a sessionStorage that throws (storage disabled)', () => {
-    const { win } = fakeWindow('https://app.test/?connectionId=c1');
+    const { win } = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1');
     const throwing = {
       ...win,
       location: win.location,

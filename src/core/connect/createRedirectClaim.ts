@@ -1,10 +1,12 @@
 import { clearConnectRedirectResult, readConnectRedirectResult, type ConnectRedirectResult } from './readConnectRedirectResult.js';
 
 /**
- * Hands out a same-window connect result (the page loaded again with `?connectionId=` or `?error=`)
- * once: to the first claimant whose integration matches the marker (or to any claimant when the
- * marker's integration is unknown). The URL and the marker are read at most once. One instance
- * per kit, so this per-page state lives on the kit instance, not in module globals.
+ * Hands out a same-window connect result (the page loaded again with `?connectionId=` or `?error=`
+ * and the marker's own `mk_connect` request id, see `readConnectRedirectResult`) once: to the first
+ * claimant whose integration matches the marker. The claimant still confirms a `connectionId` with
+ * the API. The URL and the marker are read at most once; the claim removes the marker and the kit's
+ * URL parameters. One instance per kit, so this per-page state lives on the kit instance, not in
+ * module globals.
  *
  * @example
  * ```ts
@@ -23,7 +25,7 @@ export function createRedirectClaim(getWindow: () => Window | undefined = () => 
       result = readConnectRedirectResult(win);
       state = result ? 'available' : 'done';
     }
-    if (!result || (result.integrationKey && result.integrationKey !== integrationKey)) return null;
+    if (!result || result.integrationKey !== integrationKey) return null;
     state = 'done';
     clearConnectRedirectResult(win);
     return result;

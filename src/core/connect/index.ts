@@ -23,6 +23,8 @@ export {
 export { connectWithPopup, type ConnectRequestOptions } from './connectWithPopup.js';
 export { connectInIframe } from './connectInIframe.js';
 export { connectFailureToKitError } from './connectFailureToKitError.js';
+export { REDIRECT_REQUEST_PARAM } from './REDIRECT_REQUEST_PARAM.js';
+export { REDIRECT_MARKER_MAX_AGE_MS } from './REDIRECT_MARKER_KEY.js';
 export {
   connectWithRedirect,
   REDIRECT_MARKER_KEY,

@@ -1,4 +1,6 @@
+import type { MembraneConnection } from '../api/types.js';
 import { KitError } from '../errors/KitError.js';
+import { toKitError } from '../errors/toKitError.js';
 import { connectFailureToKitError } from './connectFailureToKitError.js';
 
 /** What a successful connect request resolves with. Confirm it with the API before trusting it. */
@@ -6,6 +8,8 @@ export interface ConnectRequestResult {
   /** Id of the connection Membrane reports as created or refreshed. */
   connectionId: string;
   requestId: string;
+  /** The connection as the `confirm` option returned it (only when one was given). */
+  connection?: MembraneConnection;
 }
 
 interface ConnectionMessage {
@@ -32,18 +36,31 @@ export interface ListenOptions {
    * before a form submitted after the same promise; without a token the stream opens without it.
    */
   token?: string | Promise<string>;
+  /**
+   * Checks a reported connection before the listener settles with it (e.g. fetches it and checks
+   * its integration). A rejection does not settle the listener: it keeps waiting for the real
+   * result, so a message that fails the check can neither fake a success nor end a real connect;
+   * the error is kept in `refusal()`. Each connection id is checked once (the window message and
+   * the SSE mirror carry the same one).
+   */
+  confirm?: (connectionId: string) => Promise<MembraneConnection>;
 }
 
 /** A running listener: `result` settles once, `stop()` releases every resource. */
 export interface ConnectionResultListener {
   result: Promise<ConnectRequestResult>;
   stop(): void;
+  /** Why the last reported success was refused by `confirm` (undefined when none was). */
+  refusal(): KitError | undefined;
+  /** Resolves once no `confirm` check is running (at once when none is). */
+  idle(): Promise<void>;
 }
 
 /**
  * Waits for the `POST /connect` result of one request. Accepts `postMessage` events only from
  * the API's origin and only with this exact `requestId` (the SDK accepts any origin and messages
- * without a request id; the kit does not), and the same payload mirrored on the SSE stream.
+ * without a request id; the kit does not), and the same payload mirrored on the SSE stream. With
+ * `confirm`, a reported success settles the result only once confirmed; a refused one is ignored.
  *
  * @example
  * ```ts
@@ -63,6 +80,37 @@ export function listenForConnectionResult(options: ListenOptions): ConnectionRes
   });
 
   let eventSource: EventSource | undefined;
+  const checked = new Set<string>();
+  let checking = 0;
+  let refused: KitError | undefined;
+  let idleWaiters: Array<() => void> = [];
+  const checkDone = () => {
+    checking -= 1;
+    if (checking > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const wake of waiters) wake();
+  };
+
+  /** A success with `confirm`: settle only once the connection passed the check. */
+  const confirmThenResolve = (confirm: (connectionId: string) => Promise<MembraneConnection>, id: string) => {
+    if (checked.has(id)) return;
+    checked.add(id);
+    checking += 1;
+    confirm(id).then(
+      (connection) => {
+        if (!stopped) {
+          stop();
+          resolveResult({ connectionId: id, requestId: options.requestId, connection });
+        }
+        checkDone();
+      },
+      (error: unknown) => {
+        refused = toKitError(error);
+        checkDone();
+      },
+    );
+  };
 
   const stop = () => {
     if (stopped) return;
@@ -78,8 +126,17 @@ export function listenForConnectionResult(options: ListenOptions): ConnectionRes
     if (message.type === 'newConnectionCreated') {
       const id = message.connection?.id;
       if (typeof id !== 'string' || id === '') {
+        const error = new KitError('server', 'Membrane reported a new connection without an id.');
+        if (options.confirm) {
+          refused = error;
+          return;
+        }
         stop();
-        rejectResult(new KitError('server', 'Membrane reported a new connection without an id.'));
+        rejectResult(error);
+        return;
+      }
+      if (options.confirm) {
+        confirmThenResolve(options.confirm, id);
         return;
       }
       stop();
@@ -125,5 +182,10 @@ export function listenForConnectionResult(options: ListenOptions): ConnectionRes
     } else openStream(options.token);
   }
 
-  return { result, stop };
+  return {
+    result,
+    stop,
+    refusal: () => refused,
+    idle: () => (checking === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+  };
 }

@@ -26,19 +26,41 @@ const marker = { integrationKey: 'hubspot', requestId: 'r1', startedAt: Date.now
 
 describe('readConnectRedirectResult', () => {
   it('ignores the URL unless this tab started a same-window connect', () => {
-    expect(readConnectRedirectResult(fakeWindow('https://app.test/?connectionId=c1').win)).toBeNull();
-    expect(readConnectRedirectResult(fakeWindow('https://app.test/?connectionId=c1', { ...marker, startedAt: Date.now() - 2 * 3600_000 }).win)).toBeNull();
+    expect(readConnectRedirectResult(fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1').win)).toBeNull();
+  });
+
+  it('takes a result only when the URL carries the marker’s request id', () => {
+    // An abandoned redirect left the marker; the app's own ?error= later is not a connect result.
+    expect(readConnectRedirectResult(fakeWindow('https://app.test/?error=quota', marker).win)).toBeNull();
+    expect(readConnectRedirectResult(fakeWindow('https://app.test/?connectionId=c1&mk_connect=r0', marker).win)).toBeNull();
+    expect(readConnectRedirectResult(fakeWindow('https://app.test/?connectionId=c1&mk_connect=', { ...marker, requestId: '' }).win)).toBeNull();
+    // The marker is kept for its own return (the page may load before Membrane sends it back).
+    const early = fakeWindow('https://app.test/?error=quota', marker);
+    readConnectRedirectResult(early.win);
+    expect(early.storage.has(REDIRECT_MARKER_KEY)).toBe(true);
+  });
+
+  it('drops a marker older than 15 minutes, and a broken one', () => {
+    const fresh = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1', { ...marker, startedAt: Date.now() - 14 * 60_000 });
+    expect(readConnectRedirectResult(fresh.win)).toMatchObject({ connectionId: 'c1' });
+    const stale = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1', { ...marker, startedAt: Date.now() - 16 * 60_000 });
+    expect(readConnectRedirectResult(stale.win)).toBeNull();
+    expect(stale.storage.has(REDIRECT_MARKER_KEY)).toBe(false);
+    const broken = fakeWindow('https://app.test/?connectionId=c1&mk_connect=r1');
+    broken.storage.set(REDIRECT_MARKER_KEY, '{not json');
+    expect(readConnectRedirectResult(broken.win)).toBeNull();
+    expect(broken.storage.has(REDIRECT_MARKER_KEY)).toBe(false);
   });
 
   it('reads a success and a failure', () => {
-    expect(readConnectRedirectResult(fakeWindow('https://app.test/settings?connectionId=c1', marker).win)).toEqual({
+    expect(readConnectRedirectResult(fakeWindow('https://app.test/settings?connectionId=c1&mk_connect=r1', marker).win)).toEqual({
       integrationKey: 'hubspot',
       connectionId: 'c1',
     });
     const errorData = encodeURIComponent(JSON.stringify({ type: 'bad_request', key: 'rate_limit_exceeded', message: 'Slow down' }));
-    const failure = readConnectRedirectResult(fakeWindow(`https://app.test/?error=Slow%20down&errorData=${errorData}`, marker).win);
+    const failure = readConnectRedirectResult(fakeWindow(`https://app.test/?error=Slow%20down&errorData=${errorData}&mk_connect=r1`, marker).win);
     expect(failure?.error).toMatchObject({ code: 'rate_limited', message: 'Slow down' });
-    const plain = readConnectRedirectResult(fakeWindow('https://app.test/?error=Access%20denied&errorData=%7Bbroken', marker).win);
+    const plain = readConnectRedirectResult(fakeWindow('https://app.test/?error=Access%20denied&errorData=%7Bbroken&mk_connect=r1', marker).win);
     expect(plain?.error).toMatchObject({ code: 'auth', message: 'Access denied' });
   });
 
@@ -53,26 +75,26 @@ describe('readConnectRedirectResult', () => {
     [{ type: 'connection', message: 'HubSpot refused the authorization' }, 'auth'],
   ])('keeps the real code of a redirect failure: %j is %s', (data, code) => {
     const errorData = encodeURIComponent(JSON.stringify(data));
-    const result = readConnectRedirectResult(fakeWindow(`https://app.test/?error=failed&errorData=${errorData}`, marker).win);
+    const result = readConnectRedirectResult(fakeWindow(`https://app.test/?error=failed&errorData=${errorData}&mk_connect=r1`, marker).win);
     expect(result?.error).toMatchObject({ code, message: data.message });
   });
 
   it('describes a failure without any text, and never lets a token from the URL through', () => {
-    expect(readConnectRedirectResult(fakeWindow('https://app.test/?error=', marker).win)?.error).toMatchObject({
+    expect(readConnectRedirectResult(fakeWindow('https://app.test/?error=&mk_connect=r1', marker).win)?.error).toMatchObject({
       code: 'auth',
       message: 'The connection failed.',
     });
     const token = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6IjEifQ.c2lnbmF0dXJl';
     const errorData = encodeURIComponent(JSON.stringify({ type: 'internal', message: `Bad token ${token}` }));
-    const result = readConnectRedirectResult(fakeWindow(`https://app.test/?error=x&errorData=${errorData}`, marker).win);
+    const result = readConnectRedirectResult(fakeWindow(`https://app.test/?error=x&errorData=${errorData}&mk_connect=r1`, marker).win);
     expect(result?.error?.code).toBe('server');
     expect(result?.error?.message).toBe('Bad token [token]');
     expect(JSON.stringify(result?.error?.data)).not.toContain(token);
     expect(result?.error?.cause).toBeUndefined();
   });
 
-  it('cleans the URL and the marker, keeping the app’s own parameters', () => {
-    const { win, storage } = fakeWindow('https://app.test/settings?tab=apps&connectionId=c1#top', marker);
+  it('cleans the URL (the kit’s mk_connect too) and the marker, keeping the app’s own parameters', () => {
+    const { win, storage } = fakeWindow('https://app.test/settings?tab=apps&connectionId=c1&mk_connect=r1#top', marker);
     clearConnectRedirectResult(win);
     expect(win.location.href).toBe('https://app.test/settings?tab=apps#top');
     expect(storage.has(REDIRECT_MARKER_KEY)).toBe(false);
