@@ -257,7 +257,7 @@ describe('ConnectButton (custom flow)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Continue in this tab' }));
     await waitFor(() => expect(forms).toHaveLength(1));
     expect(forms[0]!.target).toBe('_self');
-    expect(forms[0]!.payload.redirectUri).toBe(window.location.href);
+    expect(forms[0]!.payload.redirectUri).toBe(`${window.location.href}?mk_connect=${String(forms[0]!.payload.requestId)}`);
   });
 
   it('asks for the parameters of a client-credentials option, validates inline, and runs it in a hidden iframe', async () => {
@@ -328,7 +328,7 @@ describe('same-window flow', () => {
     const onConnected = vi.fn();
     const events: MembraneKitEvent[] = [];
     sessionStorage.setItem(REDIRECT_MARKER_KEY, JSON.stringify({ integrationKey: 'hubspot', requestId: 'r1', startedAt: Date.now() }));
-    window.history.pushState(null, '', '/settings?tab=apps&connectionId=65a1f0c2d4e5f60718293c01');
+    window.history.pushState(null, '', '/settings?tab=apps&connectionId=65a1f0c2d4e5f60718293c01&mk_connect=r1');
     render(
       <>
         <ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} />
@@ -345,7 +345,7 @@ describe('same-window flow', () => {
   it('reports a failed same-window connect', async () => {
     const onError = vi.fn();
     sessionStorage.setItem(REDIRECT_MARKER_KEY, JSON.stringify({ integrationKey: 'github', requestId: 'r1', startedAt: Date.now() }));
-    window.history.pushState(null, '', '/settings?error=Access%20denied');
+    window.history.pushState(null, '', '/settings?error=Access%20denied&mk_connect=r1');
     render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onError={onError} />);
     await waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'auth' })));
     expect(await screen.findByRole('dialog', { name: 'Connect GitHub' })).toHaveTextContent('Could not connect GitHub');
