@@ -24,6 +24,7 @@ export {
   useTokenState,
   useMembraneKit,
 } from './react/hooks/index.js';
+export { useConnection, type UseConnectionResult } from './react/hooks/useConnection.js';
 export type {
   UseIntegrationsResult,
   UseIntegrationResult,

@@ -2,7 +2,8 @@ import type { MembraneConnection, MembraneIntegration } from '../../../core/api/
 import * as Slot from 'radix-ui/slot';
 import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
-import { getConnectionDetails } from '../../../core/state/getConnectionState.js';
+import { getConnectionDetails, isRepairState } from '../../../core/state/getConnectionState.js';
+import { useConnectionForKit } from '../../hooks/useConnection.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
 import { splitKitProps } from '../../kit/splitKitProps.js';
@@ -25,6 +26,12 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithout
   mode?: ConnectMode;
   /** Create another connection even when one exists. */
   allowMultipleConnections?: boolean;
+  /**
+   * One account among several of the app: the button shows THAT connection's state (read with
+   * `useConnection`) and its Reconnect / Finish setup repairs that connection, not the
+   * integration's own. When the connection is gone (archived), a click connects a new account.
+   */
+  connectionId?: string;
   /** Same-window flow: leave the page and come back to this URL (result read on load). */
   redirectUri?: string;
   /** Called with the connection after the kit confirmed it with the API. */
@@ -73,6 +80,7 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
     integrationKey,
     mode = 'custom',
     allowMultipleConnections,
+    connectionId,
     redirectUri,
     onConnected,
     onCancel,
@@ -91,27 +99,43 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
   const { labels, unstyled } = resolved;
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const composedRef = useComposedRefs(ref, buttonRef);
+  const account = useConnectionForKit(resolved.kit, connectionId);
+  const own = connectionId !== undefined;
+  const liveAccount = account.connection && !account.connection.archivedAt ? account.connection : undefined;
   const { connect, busy, start, prefetch, dialog } = useConnectButtonFlow(
     integrationKey,
-    { onEvent, mode, allowMultipleConnections, redirectUri, integration, onConnected, onCancel, onError },
+    {
+      onEvent,
+      mode,
+      allowMultipleConnections,
+      redirectUri,
+      integration,
+      onConnected,
+      onCancel,
+      onError,
+      // One account: repair that connection; once it is gone, a click adds a new one.
+      ...(own ? { connectionId: liveAccount ? liveAccount.id : null } : {}),
+    },
     resolved,
     buttonRef,
   );
 
-  const name = connect.integration?.name ?? integrationKey;
+  const state = own ? (busy ? 'connecting' : account.state) : connect.state;
+  const isReconnect = own ? !busy && !!liveAccount && isRepairState(account.state) : connect.isReconnect;
+  const name = (own ? liveAccount?.name : undefined) ?? connect.integration?.name ?? integrationKey;
   // Already connected: say so, and do nothing on click, unless another connection may be added.
-  const connected = connect.state === 'connected';
+  const connected = state === 'connected';
   // Membrane is building or archiving the connection: nothing to start until it settles.
-  const working = connect.state === 'setting-up' || connect.state === 'disconnecting';
-  const settled = (connected && !allowMultipleConnections) || working;
-  const finishSetup = connect.isReconnect && getConnectionDetails(connect.integration).action === 'finish-setup';
+  const working = state === 'setting-up' || state === 'disconnecting';
+  const settled = (connected && !allowMultipleConnections) || working || (own && account.isLoading);
+  const finishSetup = isReconnect && (own ? account.details : getConnectionDetails(connect.integration)).action === 'finish-setup';
   const [text, nameText] = busy
     ? [labels.connecting, undefined]
     : working
-      ? [labels.status[connect.state], undefined]
+      ? [labels.status[state], undefined]
       : finishSetup
         ? [labels.finishSetup, labels.finishSetupOf]
-        : connect.isReconnect
+        : isReconnect
           ? [labels.reconnect, labels.reconnectTo]
           : connected
             ? allowMultipleConnections
@@ -131,10 +155,10 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
         ref={composedRef}
         className={cn(rootClass, !unstyled && 'mk-Button mk-ConnectButton', className)}
         data-slot="connect-button"
-        data-state={connect.state}
+        data-state={state}
         data-busy={dataFlag(busy || working)}
-        data-reconnect={dataFlag(connect.isReconnect)}
-        data-action={busy || working ? 'none' : finishSetup ? 'finish-setup' : connect.isReconnect ? 'reconnect' : settled ? 'none' : 'connect'}
+        data-reconnect={dataFlag(isReconnect)}
+        data-action={busy || working ? 'none' : finishSetup ? 'finish-setup' : isReconnect ? 'reconnect' : settled ? 'none' : 'connect'}
         data-mk-theme={dataTheme}
         aria-busy={busy || working ? true : undefined}
         aria-label={children === undefined ? accessibleName : buttonProps['aria-label']}

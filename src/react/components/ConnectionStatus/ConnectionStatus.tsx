@@ -1,7 +1,8 @@
 import type { MembraneConnection } from '../../../core/api/types.js';
 import type { ComponentPropsWithRef } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
-import { isRepairState } from '../../../core/state/getConnectionState.js';
+import { getConnectionDetails, isRepairState } from '../../../core/state/getConnectionState.js';
+import { useConnectionForKit } from '../../hooks/useConnection.js';
 import { useConnectionStateForKit } from '../../hooks/useConnectionState.js';
 import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import type { KitProps } from '../../kit/KitProps.js';
@@ -19,6 +20,11 @@ import { StatusBadge } from '../shared/StatusBadge.js';
 export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWithRef<'span'>, 'children' | 'onError'> {
   /** Key (or id) of the integration whose connection to show. */
   integrationKey: string;
+  /**
+   * One account among several of the app: show THAT connection (its `name` and its own status,
+   * fetched with `useConnection`) instead of the integration's current one; Reconnect repairs it.
+   */
+  connectionId?: string;
   /**
    * Show a repair action next to the badge when the connection needs one: "Reconnect" when it is
    * `disconnected`, in `error` or `needs-action` (sign in again), "Finish setup" when Membrane needs
@@ -48,18 +54,33 @@ export interface ConnectionStatusProps extends KitProps, Omit<ComponentPropsWith
  * @example
  * ```tsx
  * <ConnectionStatus integrationKey="hubspot" showReconnect fetchToken={fetchToken} />
+ * // one account of several:
+ * <ConnectionStatus integrationKey="hubspot" connectionId={connection.id} showReconnect />
  * ```
  */
 export function ConnectionStatus(props: ConnectionStatusProps) {
   const [kitProps, ownProps] = splitKitProps(props);
-  const { integrationKey, showReconnect = false, mode, onConnected, onError, className, ...spanProps } = ownProps;
+  const { integrationKey, connectionId, showReconnect = false, mode, onConnected, onError, className, ...spanProps } = ownProps;
   const resolved = useKit(kitProps, 'ConnectionStatus');
   const { labels, unstyled } = resolved;
-  const { state, integration, errorMessage, details: connection, isLoading, error } = useConnectionStateForKit(resolved.kit, integrationKey);
+  const forIntegration = useConnectionStateForKit(resolved.kit, integrationKey);
+  const account = useConnectionForKit(resolved.kit, connectionId);
+  const own = connectionId !== undefined;
+  const { integration } = forIntegration;
+  // One account: its own status; `connecting` while a flow for the app runs (a reconnect of it).
+  const connecting = forIntegration.state === 'connecting';
+  const state = own ? (connecting ? 'connecting' : account.state) : forIntegration.state;
+  const connection = own ? account.details : forIntegration.details;
+  const errorMessage = own ? account.details.message : forIntegration.errorMessage;
+  const isLoading = own ? account.isLoading : forIntegration.isLoading;
+  const error = own ? account.error : forIntegration.error;
+  // Whether to offer the repair, read without the running flow: the button stays mounted (and its
+  // flow alive) while it reconnects.
+  const repairable = isRepairState(own ? account.state : getConnectionDetails(integration).state);
   const { rootClass, 'data-mk-theme': dataTheme } = themeRootProps(resolved);
 
   const shownState = isLoading ? 'loading' : error ? 'error' : state;
-  const name = integration?.name ?? integrationKey;
+  const name = (own ? account.connection?.name : undefined) ?? integration?.name ?? integrationKey;
   const warning = !error && state === 'connected' ? connection.warning : undefined;
   const details = error ? labels.errors[error.code] : warning ? formatLabel(labels.requestWarning, { message: warning }) : errorMessage;
   const busy = isLoading || state === 'connecting' || state === 'setting-up' || state === 'disconnecting';
@@ -76,10 +97,11 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
     >
       <ThemeScopeContext.Provider value={resolved.theme}>
       <StatusBadge state={shownState} name={name} details={details} kit={resolved} />
-      {showReconnect && !isLoading && !error && isRepairState(state) ? (
+      {showReconnect && !isLoading && !error && repairable ? (
         <ConnectButton
           {...kitProps}
           integrationKey={integrationKey}
+          {...(own ? { connectionId } : {})}
           mode={mode}
           onConnected={onConnected}
           onError={onError}
