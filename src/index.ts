@@ -11,6 +11,16 @@ export {
   IntegrationsListAction,
   type IntegrationsListItemProps,
 } from './react/components/IntegrationsList/index.js';
+export {
+  IntegrationsListConnections,
+  IntegrationsListConnection,
+  IntegrationsListConnectionName,
+  IntegrationsListConnectionStatus,
+  IntegrationsListConnectionActions,
+  IntegrationsListAddAccount,
+  type IntegrationsListConnectionsProps,
+  type IntegrationsListConnectionProps,
+} from './react/components/IntegrationsList/connectionParts.js';
 export { ConnectButton, type ConnectButtonProps } from './react/components/ConnectButton/index.js';
 export { ConnectionStatus, type ConnectionStatusProps } from './react/components/ConnectionStatus/index.js';
 export { ConnectDialog, type ConnectDialogProps } from './react/components/ConnectDialog/index.js';
@@ -25,6 +35,12 @@ export {
   useMembraneKit,
 } from './react/hooks/index.js';
 export { useConnection, type UseConnectionResult } from './react/hooks/useConnection.js';
+export { useConnections, type UseConnectionsResult } from './react/hooks/useConnections.js';
+export {
+  useRenameConnection,
+  type UseRenameConnectionOptions,
+  type UseRenameConnectionResult,
+} from './react/hooks/useRenameConnection.js';
 export type {
   UseIntegrationsResult,
   UseIntegrationResult,
@@ -68,6 +84,7 @@ export {
   connectionQueryOptions,
 } from './core/query/index.js';
 export type { IntegrationsQuery, ConnectionsQuery } from './core/query/index.js';
+export { MAX_CONNECTION_NAME_LENGTH } from './core/api/normalizeConnectionName.js';
 export { KitError, isKitError, toKitError, type KitErrorCode } from './core/errors/index.js';
 export {
   getConnectionState,

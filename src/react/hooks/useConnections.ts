@@ -1,4 +1,4 @@
-import { useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { MembraneApi } from '../../core/api/createMembraneApi.js';
 import type { MembraneConnection, MembranePage } from '../../core/api/types.js';
@@ -22,9 +22,6 @@ export interface UseConnectionsResult {
   /** Refetches every page. */
   refetch: () => void;
 }
-
-/** Cache data of a connections list read page by page (`useInfiniteQuery`). */
-export type ConnectionPages = InfiniteData<MembranePage<MembraneConnection>, string | undefined>;
 
 /**
  * Options of the paged connections list under `membraneKeys.connections(query)` + `'pages'`: a

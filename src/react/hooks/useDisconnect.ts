@@ -29,8 +29,9 @@ export interface UseDisconnectResult {
   reset: () => void;
 }
 
-const matches = (integration: MembraneIntegration, keyOrId: string, connectionId: string): boolean =>
-  integration.key === keyOrId || integration.id === keyOrId || integration.connection?.id === connectionId;
+// Only the integration whose shown connection IS the archived one loses it: archiving one account
+// of several leaves the integration's other connection in place.
+const matches = (integration: MembraneIntegration, connectionId: string): boolean => integration.connection?.id === connectionId;
 
 const withoutConnection = (integration: MembraneIntegration): MembraneIntegration => {
   const { connection: _archived, ...rest } = integration;
@@ -48,12 +49,12 @@ function forgetConnection(queryClient: QueryClient, keyOrId: string, connectionI
           ...data,
           pages: data.pages.map((page) => ({
             ...page,
-            items: page.items.map((item) => (matches(item, keyOrId, connectionId) ? withoutConnection(item) : item)),
+            items: page.items.map((item) => (matches(item, connectionId) ? withoutConnection(item) : item)),
           })),
         }
       : data,
   );
-  queryClient.setQueryData<MembraneIntegration>(membraneKeys.integration(keyOrId), (data) => (data ? withoutConnection(data) : data));
+  queryClient.setQueryData<MembraneIntegration>(membraneKeys.integration(keyOrId), (data) => (data && matches(data, connectionId) ? withoutConnection(data) : data));
   queryClient.setQueriesData<InfiniteData<MembranePage<MembraneConnection>> | MembranePage<MembraneConnection>>(
     { queryKey: membraneKeys.connectionLists() },
     (data) => {

@@ -54,7 +54,7 @@ function focusAfterAccount(next: Element | null, accounts: Element | null, row: 
   setTimeout(() => {
     const target =
       (next?.isConnected ? next.querySelector<HTMLElement>('button') : null) ??
-      (accounts?.isConnected ? accounts.querySelector<HTMLElement>('[data-slot="integrations-list-add-account"]') : null);
+      (accounts?.isConnected ? accounts.querySelector<HTMLElement>('[data-slot="integrations-list-add-account"] button') : null);
     if (target) target.focus();
     else keepFocusInRow(row);
   }, 0);

@@ -13,7 +13,16 @@ import { themeRootProps } from '../../utils/themeRootProps.js';
 import { visuallyHidden } from '../../utils/visuallyHidden.js';
 import { whenIdle } from '../../utils/whenIdle.js';
 import { preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
-import { IntegrationsListContext, type IntegrationsListContextValue } from './IntegrationsListContext.js';
+import { IntegrationsListConnectionsContext, IntegrationsListContext, type IntegrationsListContextValue } from './IntegrationsListContext.js';
+import {
+  IntegrationsListAddAccount,
+  IntegrationsListConnection,
+  IntegrationsListConnectionActions,
+  IntegrationsListConnectionName,
+  IntegrationsListConnections,
+  IntegrationsListConnectionStatus,
+} from './connectionParts.js';
+import { useConnectionsByIntegration } from './useConnectionsByIntegration.js';
 import { IntegrationsListFooter } from './IntegrationsListFooter.js';
 import { IntegrationsListPlaceholder } from './IntegrationsListPlaceholder.js';
 import type { IntegrationsListProps } from './IntegrationsListProps.js';
@@ -36,6 +45,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
     searchDebounceMs = 300,
     renderBatchSize = DEFAULT_RENDER_BATCH,
     renderItem,
+    allowMultipleConnections = false,
     className,
     ...divProps
   } = ownProps;
@@ -52,6 +62,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
   const batches = useRenderWindow(matches, { batchSize: renderBatchSize, resetKey: search.needle, sentinelRef });
   const roving = useRovingRows(listRef, batches);
   const manage = useManageIntegrations(kit);
+  const connectionsByIntegration = useConnectionsByIntegration(kit, allowMultipleConnections);
   const rowElements = useMemo(
     () => batches.rendered.map((integration) => <IntegrationsListRow key={integration.id ?? integration.key} integration={integration} renderItem={renderItem} />),
     [batches.rendered, renderItem],
@@ -62,10 +73,10 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
   useEffect(() => (mode === 'custom' ? whenIdle(preloadConnectDialog) : undefined), [mode]);
 
   const contextValue = useMemo<IntegrationsListContextValue>(
-    () => ({ kit: resolved, kitProps, mode, onConnected, onDisconnected }),
+    () => ({ kit: resolved, kitProps, mode, onConnected, onDisconnected, allowMultipleConnections }),
     // kitProps and resolved are rebuilt each render; the parts only read their current values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [resolved.kit, resolved.labels, resolved.theme, resolved.unstyled, resolved.portalContainer, mode, onConnected, onDisconnected, kitProps.fetchToken, kitProps.tokenUrl],
+    [resolved.kit, resolved.labels, resolved.theme, resolved.unstyled, resolved.portalContainer, mode, onConnected, onDisconnected, allowMultipleConnections, kitProps.fetchToken, kitProps.tokenUrl],
   );
 
   const listState = query.isLoading ? 'loading' : query.error && query.integrations.length === 0 ? 'error' : matches.length === 0 ? 'empty' : 'ready';
@@ -90,6 +101,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
     >
       <ThemeScopeContext.Provider value={resolved.theme}>
         <IntegrationsListContext.Provider value={contextValue}>
+          <IntegrationsListConnectionsContext.Provider value={connectionsByIntegration}>
           <p role="status" style={visuallyHidden} data-slot="integrations-list-announcement">
             {announcement}
           </p>
@@ -124,6 +136,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
               onShowMore={roving.focusWhenRendered}
             />
           ) : null}
+          </IntegrationsListConnectionsContext.Provider>
         </IntegrationsListContext.Provider>
       </ThemeScopeContext.Provider>
     </div>
@@ -146,12 +159,19 @@ IntegrationsListRoot.displayName = 'IntegrationsList';
  * Attributes: `data-slot="integrations-list"`, `data-state` = `loading | error | empty | ready`,
  * `data-fetching` while refreshing.
  *
+ * With `allowMultipleConnections`, each integration's connections (several accounts of one app)
+ * are rows of their own inside its row: each with its label, status, Reconnect, Rename and
+ * Disconnect, then "Add account" (`IntegrationsList.Connections`, `.Connection`, `.ConnectionName`,
+ * `.ConnectionStatus`, `.ConnectionActions`, `.AddAccount`).
+ *
  * @example
  * ```tsx
  * <IntegrationsList
  *   fetchToken={() => fetch('/api/membrane-token').then((r) => r.json())}
  *   onConnected={(connection, integration) => toast(`${integration.name} connected`)}
  * />
+ * // several accounts per app, each renamable and disconnectable on its own:
+ * <IntegrationsList fetchToken={fetchToken} allowMultipleConnections />
  * ```
  */
 export const IntegrationsList = Object.assign(IntegrationsListRoot, {
@@ -160,4 +180,10 @@ export const IntegrationsList = Object.assign(IntegrationsListRoot, {
   Name: IntegrationsListName,
   Status: IntegrationsListStatus,
   Action: IntegrationsListAction,
+  Connections: IntegrationsListConnections,
+  Connection: IntegrationsListConnection,
+  ConnectionName: IntegrationsListConnectionName,
+  ConnectionStatus: IntegrationsListConnectionStatus,
+  ConnectionActions: IntegrationsListConnectionActions,
+  AddAccount: IntegrationsListAddAccount,
 });

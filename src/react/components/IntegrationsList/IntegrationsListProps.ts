@@ -12,6 +12,13 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
   onConnected?: (connection: MembraneConnection, integration: MembraneIntegration) => void;
   /** Called after an integration was disconnected. */
   onDisconnected?: (integration: MembraneIntegration) => void;
+  /**
+   * Several accounts per app: under each integration, every connection of the customer as its own
+   * row (label, status, Reconnect, Rename, Disconnect) and an "Add account" button that creates a
+   * new connection even when one exists. Reads the connections with one shared request
+   * (`GET /connections`, every page). Default `false`: one state per integration, as before.
+   */
+  allowMultipleConnections?: boolean;
   /** Integrations per page (`limit`). Default 50. */
   pageSize?: number;
   /** Show the search box. Default `true`. */
