@@ -33,6 +33,8 @@ export interface MembraneKitLabels {
   renameConnection: string;
   /** The label of the name field while renaming (`{name}`: the current label). */
   connectionNameField: string;
+  /** Accessible name of the list's "Add account" button (`{name}`); it starts with the visible text, as WCAG 2.5.3 asks. */
+  addAccountTo: string;
   /** Saves the new name (Enter does too). */
   saveName: string;
   /** Under the name field: how to save or cancel from the keyboard. */
@@ -124,6 +126,7 @@ export const defaultLabels: MembraneKitLabels = {
   rename: 'Rename',
   renameConnection: 'Rename {name}',
   connectionNameField: 'New name for {name}',
+  addAccountTo: 'Add account to {name}',
   saveName: 'Save',
   renameHint: 'Enter saves, Escape cancels.',
   connecting: 'Connecting…',
