@@ -122,7 +122,7 @@ export function IntegrationsListConnectButton({
   const isReconnect = !addAccount && isRepairState(state) && !!(connection ?? integration.connection)?.id;
   const finishSetup = isReconnect && getConnectionDetails(connection ? { connection } : integration).action === 'finish-setup';
   const [label, nameLabel] = addAccount
-    ? [labels.connectAnother, labels.connectAnotherTo]
+    ? [labels.connectAnother, labels.addAccountTo]
     : finishSetup
       ? [labels.finishSetup, labels.finishSetupOf]
       : isReconnect

@@ -1,0 +1,194 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { commands, page, userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../src/styles/styles.css';
+import { IntegrationsList, MembraneKitProvider, resetSharedKits, type MembraneKitTheme } from '../../src/index.ts';
+import { emulator, getToken, requestLog, resetEmulator, setFaults } from './emulator.ts';
+
+// Several accounts of one app (issue 12) in real Chromium against the shared emulator: the seeded
+// HubSpot connection plus a second one that needs a new sign-in, each a row of its own.
+
+const HEALTHY = '65a1f0c2d4e5f60718293c01';
+const fetchToken = () => getToken();
+const SECOND_NAME = 'HubSpot · acme-eu.com (ops@acme-eu.com)';
+
+interface StoredConnection { id: string; name?: string; archivedAt?: string; integration?: { key?: string } }
+
+async function hubspotConnections(): Promise<StoredConnection[]> {
+  const all = (await (await fetch(`${emulator().url}/_emulator/connections`)).json()) as StoredConnection[];
+  return all.filter((connection) => connection.integration?.key === 'hubspot');
+}
+
+/** A second HubSpot account through the REST API (as the SDK's connections.create does), then marked as needing a new sign-in. */
+async function addSecondAccount(): Promise<string> {
+  const response = await fetch(`${emulator().apiUri}/connections`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await getToken()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ integrationKey: 'hubspot', name: SECOND_NAME, allowMultipleConnections: true }),
+  });
+  const { id } = (await response.json()) as { id: string };
+  const patch = await fetch(`${emulator().url}/_emulator/connections/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ state: 'CLIENT_ACTION_REQUIRED', clientAction: { type: 'connect', description: 'Sign in to HubSpot again.' } }),
+  });
+  if (!patch.ok) throw new Error(`could not mark ${id}: ${await patch.text()}`);
+  return id;
+}
+
+async function expectNoAxeViolations(context: Element = document.body) {
+  const results = await axe.run(context, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    resultTypes: ['violations'],
+  });
+  expect(results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)).toEqual([]);
+}
+
+function renderList(theme: MembraneKitTheme = 'light') {
+  return render(
+    <MembraneKitProvider fetchToken={fetchToken} apiUri={emulator().apiUri} theme={theme}>
+      <main style={{ background: 'var(--mk-color-bg)', padding: 16 }}>
+        <h1 style={{ color: 'var(--mk-color-text)' }}>Integrations</h1>
+        <IntegrationsList allowMultipleConnections />
+      </main>
+    </MembraneKitProvider>,
+  );
+}
+
+/** The HubSpot accounts list, once both accounts show. */
+async function hubspotAccounts(count = 2): Promise<HTMLElement> {
+  const list = await screen.findByRole('list', { name: 'HubSpot accounts' }, { timeout: 10_000 });
+  await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(count), { timeout: 10_000 });
+  return list;
+}
+
+const accountRow = (id: string) => document.querySelector<HTMLElement>(`[data-slot="integrations-list-connection"][data-connection-id="${id}"]`)!;
+
+let second = '';
+beforeEach(async () => {
+  await resetEmulator();
+  await waitFor(async () => expect(await commands.countPopups()).toBe(0), { timeout: 5000 });
+  second = await addSecondAccount();
+});
+afterEach(() => {
+  cleanup();
+  resetSharedKits();
+  vi.restoreAllMocks();
+  document.documentElement.style.colorScheme = '';
+});
+
+describe('two HubSpot accounts in one row', () => {
+  it('each shows its label, its own status and its own actions, with one GET /connections for the whole list', async () => {
+    renderList();
+    const list = await hubspotAccounts();
+    expect(accountRow(HEALTHY)).toHaveAttribute('data-state', 'connected');
+    expect(accountRow(second)).toHaveAttribute('data-state', 'needs-action');
+    expect(within(accountRow(second)).getByText(SECOND_NAME)).toBeVisible();
+    expect(within(accountRow(second)).getByRole('button', { name: `Reconnect ${SECOND_NAME}` })).toBeVisible();
+    expect(within(accountRow(HEALTHY)).queryByRole('button', { name: /^Reconnect/ })).toBeNull();
+    expect(within(accountRow(HEALTHY)).getByRole('button', { name: /^Disconnect / })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Add account to HubSpot' })).toHaveTextContent('Add account');
+    // The HubSpot row itself shows no single summary status or Disconnect: the accounts carry them.
+    const row = list.closest<HTMLElement>('[data-slot="integrations-list-item"]')!;
+    expect(row.querySelector(':scope > [data-slot="integrations-list-status"]')).toBeNull();
+    expect(within(row.querySelector<HTMLElement>(':scope > [data-slot="integrations-list-action"]')!).queryAllByRole('button')).toEqual([]);
+    const log = await requestLog();
+    expect(log.filter((entry) => entry.method === 'GET' && entry.path === '/connections')).toHaveLength(1);
+  });
+
+  it('Rename: the field opens focused; Enter saves (PATCH) and shows the new name at once; focus returns to Rename; Escape cancels', async () => {
+    renderList();
+    await hubspotAccounts();
+    const rename = within(accountRow(second)).getByRole('button', { name: `Rename ${SECOND_NAME}` });
+    await userEvent.click(rename);
+    const field = within(accountRow(second)).getByRole('textbox', { name: `New name for ${SECOND_NAME}` });
+    expect(document.activeElement).toBe(field);
+    await userEvent.clear(field);
+    await userEvent.keyboard('   {Enter}');
+    expect(await within(accountRow(second)).findByRole('alert')).toHaveTextContent('must not be empty');
+    expect(document.activeElement).toBe(field);
+    await userEvent.type(field, 'EU sales team{Enter}');
+    expect(within(accountRow(second)).getByText('EU sales team')).toBeVisible();
+    const renamed = within(accountRow(second)).getByRole('button', { name: 'Rename EU sales team' });
+    expect(document.activeElement).toBe(renamed);
+    await waitFor(async () => expect((await hubspotConnections()).find((c) => c.id === second)?.name).toBe('EU sales team'));
+
+    await userEvent.click(renamed);
+    await userEvent.keyboard('Something else{Escape}');
+    expect(within(accountRow(second)).getByText('EU sales team')).toBeVisible();
+    expect(document.activeElement).toBe(renamed);
+  });
+
+  it('a refused rename puts the old name back and says why', async () => {
+    await setFaults({ errors: [{ status: 400, times: 1, route: 'PATCH /connections/:id', message: 'Names are locked in this workspace.' }] });
+    renderList();
+    await hubspotAccounts();
+    await userEvent.click(within(accountRow(HEALTHY)).getByRole('button', { name: /^Rename / }));
+    const field = within(accountRow(HEALTHY)).getByRole('textbox');
+    const before = (field as HTMLInputElement).value;
+    await userEvent.clear(field);
+    await userEvent.type(field, 'Will fail{Enter}');
+    expect(await within(accountRow(HEALTHY)).findByRole('alert', {}, { timeout: 10_000 })).toBeVisible();
+    await waitFor(() => expect(within(accountRow(HEALTHY)).getByText(before)).toBeVisible());
+  });
+
+  it('Disconnect archives that account only; the other stays connected and the focus moves to the next account or Add account', async () => {
+    renderList();
+    await hubspotAccounts();
+    await userEvent.click(within(accountRow(HEALTHY)).getByRole('button', { name: /^Disconnect / }));
+    const dialog = await screen.findByRole('alertdialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    await hubspotAccounts(1);
+    expect(accountRow(second)).toHaveAttribute('data-state', 'needs-action');
+    await waitFor(() => expect(document.activeElement).toBe(within(accountRow(second)).getAllByRole('button')[0]));
+    const stored = await hubspotConnections();
+    expect(stored.find((c) => c.id === HEALTHY)?.archivedAt).toEqual(expect.any(String));
+    expect(stored.find((c) => c.id === second)?.archivedAt).toBeUndefined();
+
+    await userEvent.click(within(accountRow(second)).getByRole('button', { name: /^Disconnect / }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Disconnect' }));
+    // The last account gone: the row is back to one Connect button.
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'HubSpot accounts' })).toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Connect HubSpot'), { timeout: 10_000 });
+  });
+
+  it('Reconnect repairs THAT connection id (no new connection)', async () => {
+    await setFaults({ consent: 'allow' });
+    renderList();
+    await hubspotAccounts();
+    await userEvent.click(within(accountRow(second)).getByRole('button', { name: `Reconnect ${SECOND_NAME}` }));
+    await waitFor(() => expect(accountRow(second)).toHaveAttribute('data-state', 'connected'), { timeout: 15_000 });
+    const stored = (await hubspotConnections()).filter((c) => !c.archivedAt);
+    expect(stored.map((c) => c.id).sort()).toEqual([HEALTHY, second].sort());
+  });
+
+  it('Add account creates a third connection even though one needs action; both others stay', async () => {
+    await setFaults({ consent: 'allow' });
+    renderList();
+    await hubspotAccounts();
+    await userEvent.click(screen.getByRole('button', { name: 'Add account to HubSpot' }));
+    await hubspotAccounts(3);
+    const stored = (await hubspotConnections()).filter((c) => !c.archivedAt);
+    expect(stored).toHaveLength(3);
+    expect(accountRow(second)).toHaveAttribute('data-state', 'needs-action');
+    expect(accountRow(HEALTHY)).toHaveAttribute('data-state', 'connected');
+  });
+});
+
+describe.each<MembraneKitTheme>(['light', 'dark'])('accounts in the %s theme', (theme) => {
+  it('pass axe (WCAG 2.2 AA), also with the name field open; screenshots at 1024 and 390 px', async () => {
+    if (theme === 'dark') document.documentElement.style.colorScheme = 'dark';
+    await page.viewport(1024, 900);
+    renderList(theme);
+    await hubspotAccounts();
+    await expectNoAxeViolations();
+    await page.screenshot({ path: `__screenshots__/multi-account/accounts-1024-${theme}.png` });
+    await page.viewport(390, 900);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await page.screenshot({ path: `__screenshots__/multi-account/accounts-390-${theme}.png` });
+    await userEvent.click(within(accountRow(second)).getByRole('button', { name: `Rename ${SECOND_NAME}` }));
+    await expectNoAxeViolations();
+    await page.screenshot({ path: `__screenshots__/multi-account/rename-390-${theme}.png` });
+  });
+});
