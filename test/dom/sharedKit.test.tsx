@@ -119,7 +119,7 @@ describe('releasing shared kits', () => {
   /** A token that never arrives: these components make no request. */
   const waitForever = () => new Promise<string>(() => undefined);
 
-  it('releases the kits of 200 unmounted components on distinct apiUris after the grace delay', () => {
+  it('releases the kits of 200 unmounted components on distinct apiUris after the grace delay', { timeout: 30_000 }, () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const focusListeners = spyOnFocusListeners();
