@@ -75,6 +75,74 @@ describe('custom flow in Chromium against the emulator', () => {
     expect(withToken).toContain(`/sse/connection-events/${requestId}`);
   });
 
+  it('a result from the API origin naming another integration’s connection neither ends the flow nor closes the popup', async () => {
+    const open = vi.spyOn(window, 'open');
+    const onConnected = vi.fn();
+    const onError = vi.fn();
+    const events: MembraneKitEvent[] = [];
+    render(
+      <ConnectButton
+        integrationKey="github"
+        fetchToken={fetchToken}
+        apiUri={emulator().apiUri}
+        onConnected={onConnected}
+        onError={onError}
+        onEvent={(event) => events.push(event)}
+      />,
+    );
+    const button = await ready('Connect GitHub');
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+    await userEvent.click(button);
+    const requestId = String(open.mock.calls[0]![1]).replace('connection-request-', '');
+    // The popup's consent page is loaded (it waits for a click); from now on consent answers itself.
+    await commands.waitForPopup({ urlIncludes: '/connect' });
+    await setFaults({ consent: 'allow' });
+
+    // A frame on the API origin runs a HubSpot connect under the popup's request id: its result page
+    // posts a genuine-looking success (right origin, right requestId) for HubSpot's connection.
+    const token = await getToken();
+    const hubspot = (await (await fetch(`${emulator().apiUri}/integrations/hubspot`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      id: string;
+    };
+    const frame = document.createElement('iframe');
+    frame.name = 'forger';
+    document.body.appendChild(frame);
+    const form = document.createElement('form');
+    form.method = 'POST';
+    form.action = `${emulator().apiUri}/connect`;
+    form.target = 'forger';
+    const payload = document.createElement('input');
+    payload.type = 'hidden';
+    payload.name = 'payload';
+    payload.value = JSON.stringify({ token, integrationId: hubspot.id, requestId });
+    form.appendChild(payload);
+    document.body.appendChild(form);
+    const forged = new Promise<void>((resolve) => {
+      const onMessage = (event: MessageEvent) => {
+        if ((event.data as { requestId?: unknown } | null)?.requestId !== requestId) return;
+        window.removeEventListener('message', onMessage);
+        resolve();
+      };
+      window.addEventListener('message', onMessage);
+    });
+    form.submit();
+    await forged;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(onError).not.toHaveBeenCalled();
+    expect(onConnected).not.toHaveBeenCalled();
+    expect(button).toHaveAttribute('data-busy');
+    expect(await commands.countPopups()).toBe(1);
+
+    // The user clicks Allow: the real GitHub connection is taken.
+    await commands.clickInPopup({ urlIncludes: '/connect', role: 'button', name: 'Allow' });
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(onConnected.mock.calls[0]![0]).toMatchObject({ integrationId: expect.not.stringMatching(`^${hubspot.id}$`) });
+    expect(onError).not.toHaveBeenCalled();
+    expect(events.map((event) => event.type)).toEqual(['connect.started', 'connect.succeeded']);
+    form.remove();
+    frame.remove();
+  });
+
   it('reports a popup closed by the user as cancelled', async () => {
     const onCancel = vi.fn();
     render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={emulator().apiUri} onCancel={onCancel} />);
@@ -117,9 +185,13 @@ describe('custom flow in Chromium against the emulator', () => {
         integrationId: github.id,
         authOptionKey: expect.any(String),
         requestId: expect.stringMatching(/^[0-9a-z]{22}$/),
-        redirectUri: location.href,
+        redirectUri: expect.any(String),
       },
     });
+    // This page, plus the request id the returned page must carry to be taken as the result.
+    const back = new URL(location.href);
+    back.searchParams.set('mk_connect', String(submitted[0]!.payload.requestId));
+    expect(submitted[0]!.payload.redirectUri).toBe(back.toString());
     expect(Object.keys(submitted[0]!.payload)).toEqual(['token', 'integrationId', 'authOptionKey', 'requestId', 'redirectUri']);
     // The blocked click and "Continue in this tab" asked /connection-options once between them.
     const log = await requestLog();
