@@ -62,7 +62,7 @@ export {
   type CreateKitOptions,
   type ExistingSdkClient,
 } from './react/kit/createKit.js';
-export { getSharedKit, resetSharedKits } from './react/kit/getSharedKit.js';
+export { getSharedKit, resetSharedKits, SHARED_KIT_RELEASE_DELAY_MS, type SharedKitOptions } from './react/kit/getSharedKit.js';
 export type { KitProps } from './react/kit/KitProps.js';
 export type { MembraneKitTheme } from './react/kit/KitContext.js';
 export { defaultLabels, mergeLabels, type MembraneKitLabels, type PartialLabels } from './react/labels/defaultLabels.js';
