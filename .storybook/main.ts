@@ -2,6 +2,7 @@ import type { StorybookConfig } from '@storybook/react-vite';
 import type { Plugin, Rolldown } from 'vite';
 import { EMULATOR_WORKSPACE_KEY } from '../src/emulator/constants.js';
 import { lazyEmulators } from './lazyEmulators.js';
+import { PREVIEW_DEPENDENCIES } from './previewDependencies.js';
 import { workspaces } from './workspaces.js';
 
 const VIRTUAL_ID = 'virtual:membrane-emulator';
@@ -94,7 +95,18 @@ const config: StorybookConfig = {
       define: { __MEMBRANE_EMULATOR_MODE__: JSON.stringify(staticBuild ? 'msw' : 'server') },
       ...(staticBuild || process.env.VITEST
         ? {}
-        : { server: { warmup: { clientFiles: WARMUP_FILES } }, optimizeDeps: { rolldownOptions: { plugins: [noDependencySourceMaps] } } }),
+        : {
+            server: { warmup: { clientFiles: WARMUP_FILES } },
+            // No dependency scan: the optimizer pre-bundles a known list (previewDependencies.ts,
+            // kept complete by test/node/storybook-preview-dependencies.test.ts) as soon as the
+            // server is created, while Storybook is still starting, instead of first crawling every
+            // story and MDX file after the URL is printed.
+            optimizeDeps: {
+              noDiscovery: true,
+              include: PREVIEW_DEPENDENCIES,
+              rolldownOptions: { plugins: [noDependencySourceMaps] },
+            },
+          }),
     });
   },
 };
