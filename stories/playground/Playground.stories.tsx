@@ -55,3 +55,20 @@ export const Prebuilt: Story = {
   name: 'Settings page (prebuilt mode)',
   args: { mode: 'prebuilt' },
 };
+
+/**
+ * Team accounts (`allowMultipleConnections`), on the `teams` workspace: Acme Inc. has two HubSpot
+ * accounts, one healthy and one needing a new sign-in; each can be renamed, repaired or
+ * disconnected on its own, and "Add account" connects another.
+ */
+export const TeamAccounts: Story = {
+  name: 'Settings page: team accounts',
+  args: { teamAccounts: true },
+  parameters: { membrane: { workspace: 'teams' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const accounts = await canvas.findByRole('list', { name: 'HubSpot accounts' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(accounts).getAllByRole('listitem')).toHaveLength(2), { timeout: 10_000 });
+    await expect(canvas.getByRole('button', { name: 'Add account to HubSpot' })).toBeEnabled();
+  },
+};

@@ -67,7 +67,7 @@ function RecommendedCard({ integrationKey, pitch, mode }: { integrationKey: stri
  * "Settings → Integrations" of Pulse, a made-up analytics product: the three components of the
  * kit on one page, sharing one token and one request per resource.
  */
-export function SettingsPage({ mode }: { mode: PlaygroundMode }) {
+export function SettingsPage({ mode, teamAccounts = false }: { mode: PlaygroundMode; teamAccounts?: boolean }) {
   const tabsRef = useCurrentTabInView<HTMLUListElement>();
   return (
     <div className="pg-app">
@@ -112,13 +112,23 @@ export function SettingsPage({ mode }: { mode: PlaygroundMode }) {
               ))}
             </ul>
           </section>
-          <section className="pg-section" aria-labelledby="pg-all">
-            <div className="pg-section-head">
-              <h2 id="pg-all">All apps</h2>
-              <p className="pg-section-note">Search 16 apps, from CRMs to payroll.</p>
-            </div>
-            <IntegrationsList mode={mode} />
-          </section>
+          {teamAccounts ? (
+            <section className="pg-section" aria-labelledby="pg-team">
+              <div className="pg-section-head">
+                <h2 id="pg-team">Team accounts</h2>
+                <p className="pg-section-note">Connect one app several times (a HubSpot per region), name each account, and manage each one on its own.</p>
+              </div>
+              <IntegrationsList mode={mode} allowMultipleConnections />
+            </section>
+          ) : (
+            <section className="pg-section" aria-labelledby="pg-all">
+              <div className="pg-section-head">
+                <h2 id="pg-all">All apps</h2>
+                <p className="pg-section-note">Search 16 apps, from CRMs to payroll.</p>
+              </div>
+              <IntegrationsList mode={mode} />
+            </section>
+          )}
         </main>
       </div>
     </div>
