@@ -74,6 +74,8 @@ export interface MembraneKitLabels {
   dialogDescription: string;
   /** The same for options without a sign-in: API keys, tokens, client credentials (`{name}`). */
   dialogDescriptionNoSignIn: string;
+  /** Before the page's consent line in the connect dialog (`{name}`); the line itself comes from the `consent` prop. */
+  consentTitle: string;
   dialogLoading: string;
   authOptionsLegend: string;
   authOptionTypes: Record<string, string>;
@@ -170,6 +172,7 @@ export const defaultLabels: MembraneKitLabels = {
   reconnectDialogTitle: 'Reconnect {name}',
   dialogDescription: 'Enter the details {name} needs, then continue to sign in.',
   dialogDescriptionNoSignIn: 'Enter the details {name} needs to connect.',
+  consentTitle: 'What this app does with {name}:',
   dialogLoading: 'Loading {name}…',
   authOptionsLegend: 'How do you want to connect?',
   authOptionTypes: {

@@ -1,6 +1,6 @@
 import type { MembraneConnection, MembraneIntegration } from '../../../core/api/types.js';
 import * as Slot from 'radix-ui/slot';
-import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useContext, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { KitError } from '../../../core/errors/KitError.js';
 import { getConnectionDetails, isRepairState } from '../../../core/state/getConnectionState.js';
 import { useConnectionForKit } from '../../hooks/useConnection.js';
@@ -16,6 +16,7 @@ import { dataFlag } from '../../utils/dataFlag.js';
 import { themeRootProps } from '../../utils/themeRootProps.js';
 import { useComposedRefs } from '../../utils/useComposedRefs.js';
 import { Spinner } from '../shared/Spinner.js';
+import { ConnectSetupContext, type ConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
 import { useConnectButtonFlow } from './useConnectButtonFlow.js';
 
 /** Props of {@link ConnectButton}. */
@@ -32,6 +33,16 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithout
    * integration's own. When the connection is gone (archived), a click connects a new account.
    */
   connectionId?: string;
+  /** Values that prefill the custom connect form: `{ subdomain: 'acme' }` (fields of the option's schema only). */
+  parameters?: Readonly<Record<string, unknown>>;
+  /** Prefilled fields shown read-only (`data-locked`), still submitted: `['subdomain']`. */
+  lockedParameters?: readonly string[];
+  /**
+   * What your product will read and write, shown in the connect dialog before the customer
+   * continues: `'Reads contacts and companies; writes notes.'`. With a line, a click always opens
+   * the dialog (even with nothing to fill in) so the customer reads it first.
+   */
+  consent?: string;
   /** Same-window flow: leave the page and come back to this URL (result read on load). */
   redirectUri?: string;
   /** Called with the connection after the kit confirmed it with the API. */
@@ -49,6 +60,27 @@ export interface ConnectButtonProps extends KitProps, Omit<ComponentPropsWithout
 }
 
 const noop = () => undefined;
+
+/** The surrounding setup with this button's own prefill, locks and consent line on top (under each key it may be found by). */
+function withButtonSetup(
+  inherited: ConnectSetup | null,
+  keys: ReadonlyArray<string | undefined>,
+  own: { parameters?: Readonly<Record<string, unknown>>; lockedParameters?: readonly string[]; consent?: string },
+): ConnectSetup | null {
+  if (own.parameters === undefined && own.lockedParameters === undefined && own.consent === undefined) return inherited;
+  const setup: { parameters: Record<string, Readonly<Record<string, unknown>>>; lockedParameters: Record<string, readonly string[]>; consent: Record<string, string> } = {
+    parameters: { ...inherited?.parameters },
+    lockedParameters: { ...inherited?.lockedParameters },
+    consent: { ...inherited?.consent },
+  };
+  for (const key of keys) {
+    if (!key) continue;
+    if (own.parameters !== undefined) setup.parameters[key] = own.parameters;
+    if (own.lockedParameters !== undefined) setup.lockedParameters[key] = own.lockedParameters;
+    if (own.consent !== undefined) setup.consent[key] = own.consent;
+  }
+  return setup;
+}
 
 /**
  * A button that connects the current customer to an integration. Reads "Connect"; "Reconnect"
@@ -81,6 +113,9 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
     mode = 'custom',
     allowMultipleConnections,
     connectionId,
+    parameters,
+    lockedParameters,
+    consent,
     redirectUri,
     onConnected,
     onCancel,
@@ -100,6 +135,11 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const composedRef = useComposedRefs(ref, buttonRef);
   const account = useConnectionForKit(resolved.kit, connectionId);
+  const inheritedSetup = useContext(ConnectSetupContext);
+  const setup = useMemo(
+    () => withButtonSetup(inheritedSetup, [integrationKey, integration?.key], { parameters, lockedParameters, consent }),
+    [inheritedSetup, integrationKey, integration?.key, parameters, lockedParameters, consent],
+  );
   const own = connectionId !== undefined;
   const liveAccount = account.connection && !account.connection.archivedAt ? account.connection : undefined;
   const { connect, busy, start, prefetch, dialog } = useConnectButtonFlow(
@@ -113,6 +153,7 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
       onConnected,
       onCancel,
       onError,
+      setup,
       // One account: repair that connection; once it is gone, a click adds a new one.
       ...(own ? { connectionId: liveAccount ? liveAccount.id : null } : {}),
     },

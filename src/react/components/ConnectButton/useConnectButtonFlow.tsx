@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type RefObject } from 'react';
+import { useContext, useState, type ReactNode, type RefObject } from 'react';
 import type { ConnectFlow, ConnectInput } from '../../../core/connect/createConnectFlow.js';
 import { startConnectFromClick } from '../../../core/connect/startConnectFromClick.js';
 import type { KitError } from '../../../core/errors/KitError.js';
@@ -6,6 +6,7 @@ import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import { useConnectForKit, type UseConnectOptions, type UseConnectResult } from '../../hooks/useConnect.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { ConnectDialog, preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
+import { ConnectSetupContext, connectSetupOf, type ConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
 
 /** What {@link useConnectButtonFlow} returns. */
 export interface ConnectButtonFlow {
@@ -35,7 +36,12 @@ export interface ConnectButtonFlow {
  */
 export function useConnectButtonFlow(
   integrationKey: string,
-  options: UseConnectOptions & { mode: ConnectMode; onError?: (error: KitError) => void },
+  options: UseConnectOptions & {
+    mode: ConnectMode;
+    onError?: (error: KitError) => void;
+    /** Prefill, locks and consent line of this button's dialog; default: the surrounding list's. */
+    setup?: ConnectSetup | null;
+  },
   resolved: ResolvedKit,
   buttonRef: RefObject<HTMLElement | null>,
   store?: ConnectFlow,
@@ -65,6 +71,9 @@ export function useConnectButtonFlow(
   }
 
   const busy = connect.status === 'connecting';
+  const inheritedSetup = useContext(ConnectSetupContext);
+  const setup = options.setup ?? inheritedSetup;
+  const consentLine = connectSetupOf(setup, connect.integration ?? { key: integrationKey }).consent;
 
   const openDialog = () => {
     connect.reset();
@@ -74,6 +83,11 @@ export function useConnectButtonFlow(
   };
 
   const start = () => {
+    // A consent line is read in the dialog before anything starts, even with nothing to ask.
+    if (mode === 'custom' && consentLine) {
+      openDialog();
+      return;
+    }
     const { started, input } = startConnectFromClick(connect.flow, mode);
     if (started) {
       if (input) setLastInput(input);
@@ -89,6 +103,7 @@ export function useConnectButtonFlow(
 
   const dialog =
     mode === 'custom' ? (
+      <ConnectSetupContext.Provider value={setup}>
       <ConnectDialog
         open={dialogOpen}
         onOpenChange={(open) => {
@@ -103,6 +118,7 @@ export function useConnectButtonFlow(
         returnFocusTo={buttonRef}
         onLoadError={onError}
       />
+      </ConnectSetupContext.Provider>
     ) : null;
 
   return { connect, busy, start, openDialog, prefetch, dialog };

@@ -32,7 +32,7 @@ export interface ConnectDialogFormProps {
  */
 export function ConnectDialogForm({ form, name, labels, unstyled }: ConnectDialogFormProps) {
   const idPrefix = useId();
-  const { options, selected, selectOption, values, errors, setValue, blur, submit } = form;
+  const { options, selected, selectOption, values, errors, setValue, blur, submit, locked } = form;
   const button = cn(!unstyled && 'mk-Button');
   const helpHref = safeHttpUrl(selected?.helpUri);
   return (
@@ -58,6 +58,7 @@ export function ConnectDialogForm({ form, name, labels, unstyled }: ConnectDialo
           idPrefix={`${idPrefix}-field`}
           onChange={setValue}
           onBlur={blur}
+          locked={locked}
         />
       ) : null}
       {helpHref ? (

@@ -9,6 +9,7 @@ import { Spinner } from '../shared/Spinner.js';
 import type { ConnectDialogProps } from './ConnectDialog.js';
 import { ConnectDialogForm } from './ConnectDialogForm.js';
 import { getDialogStage } from './getDialogStage.js';
+import { useConnectSetup } from './ConnectSetupContext.js';
 import { useParametersForm } from './useParametersForm.js';
 
 /**
@@ -25,7 +26,13 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
   const { labels, unstyled } = kit;
   const name = connect.integration?.name ?? '';
   const logo = safeHttpUrl(connect.integration?.logoUri, { allowDataImage: true });
-  const form = useParametersForm(connect, labels, { lastInput, onStart });
+  const setup = useConnectSetup(connect.integration);
+  const form = useParametersForm(connect, labels, {
+    lastInput,
+    onStart,
+    ...(setup.parameters ? { prefill: setup.parameters } : {}),
+    locked: setup.locked,
+  });
   const stage = getDialogStage(connect);
 
   // Sign-in wording only where there is a sign-in (OAuth); API keys and tokens are just entered.
@@ -107,6 +114,13 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
       <ModalDialogDescription>
         {formatLabelNode(signsIn ? labels.dialogDescription : labels.dialogDescriptionNoSignIn, { name })}
       </ModalDialogDescription>
+      {setup.consent ? (
+        // What the product will read and write, before the user continues (the page's `consent`).
+        <p className={cn(!unstyled && 'mk-Dialog-consent')} data-slot="connect-dialog-consent">
+          <span className={cn(!unstyled && 'mk-Dialog-consentTitle')}>{formatLabelNode(labels.consentTitle, { name })}</span>{' '}
+          {setup.consent}
+        </p>
+      ) : null}
       {body}
     </ModalDialog>
   );

@@ -14,6 +14,8 @@ export interface SchemaFieldsProps {
   idPrefix: string;
   onChange: (name: string, value: string | boolean) => void;
   onBlur: (name: string) => void;
+  /** Prefilled fields shown read-only (text) or disabled (checkbox, select); their values are still submitted. */
+  locked?: ReadonlySet<string>;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface SchemaFieldsProps {
  * boolean (checkbox) and enum (select), with required marks, descriptions and inline errors wired
  * through `aria-describedby` / `aria-invalid`.
  */
-export function SchemaFields({ schema, values, errors, labels, unstyled, idPrefix, onChange, onBlur }: SchemaFieldsProps) {
+export function SchemaFields({ schema, values, errors, labels, unstyled, idPrefix, onChange, onBlur, locked }: SchemaFieldsProps) {
   const required = new Set(schema.required ?? []);
   return (
     <>
@@ -33,6 +35,7 @@ export function SchemaFields({ schema, values, errors, labels, unstyled, idPrefi
         const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
         const isRequired = required.has(name);
         const value = values[name];
+        const isLocked = locked?.has(name) === true;
         const common = {
           id,
           name,
@@ -41,6 +44,7 @@ export function SchemaFields({ schema, values, errors, labels, unstyled, idPrefi
           'aria-required': isRequired && kind !== 'boolean' ? true : undefined,
           className: cn(!unstyled && 'mk-Field-input'),
           'data-slot': 'connect-dialog-input',
+          'data-locked': isLocked ? '' : undefined,
           onBlur: () => onBlur(name),
         } as const;
         const label = (
@@ -61,11 +65,11 @@ export function SchemaFields({ schema, values, errors, labels, unstyled, idPrefi
         let input;
         if (kind === 'boolean') {
           input = (
-            <input {...common} type="checkbox" checked={value === true} onChange={(event) => onChange(name, event.target.checked)} />
+            <input {...common} type="checkbox" disabled={isLocked || undefined} checked={value === true} onChange={(event) => onChange(name, event.target.checked)} />
           );
         } else if (kind === 'enum') {
           input = (
-            <select {...common} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(name, event.target.value)}>
+            <select {...common} disabled={isLocked || undefined} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(name, event.target.value)}>
               <option value="">{labels.selectPlaceholder}</option>
               {enumOptions(property).map((option) => (
                 <option key={String(option.value)} value={String(option.value)}>
@@ -82,6 +86,7 @@ export function SchemaFields({ schema, values, errors, labels, unstyled, idPrefi
               inputMode={kind === 'number' ? 'decimal' : kind === 'integer' ? 'numeric' : undefined}
               autoComplete={kind === 'secret' ? 'new-password' : 'off'}
               spellCheck={false}
+              readOnly={isLocked || undefined}
               value={typeof value === 'string' ? value : ''}
               onChange={(event) => onChange(name, event.target.value)}
             />

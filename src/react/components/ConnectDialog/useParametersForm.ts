@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { needsParameters, type AuthOption } from '../../../core/connect/getAuthOptions.js';
 import type { ConnectInput, UseConnectResult } from '../../hooks/useConnect.js';
 import type { MembraneKitLabels } from '../../labels/defaultLabels.js';
@@ -10,6 +10,28 @@ export interface UseParametersFormOptions {
   lastInput?: ConnectInput;
   /** Called with the input just before the flow starts. */
   onStart?: (input: ConnectInput) => void;
+  /** Values the page prefills (`parameters` of the list or button), over the schema's defaults. */
+  prefill?: Readonly<Record<string, unknown>>;
+  /** Prefilled fields the user may not change (still submitted). */
+  locked?: ReadonlySet<string>;
+}
+
+/** A prefilled value as the form keeps it (text, or a checkbox's boolean). */
+function toFormValue(value: unknown): string | boolean | undefined {
+  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** The schema's defaults with the page's prefill on top (only fields the schema has). */
+function prefilledValues(schema: AuthOption['schema'], prefill: Readonly<Record<string, unknown>> | undefined): FormValues {
+  const values = initialValues(schema);
+  if (!prefill) return values;
+  for (const name of Object.keys(schema?.properties ?? {})) {
+    const value = Object.hasOwn(prefill, name) ? toFormValue(prefill[name]) : undefined;
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
 }
 
 /** What {@link useParametersForm} returns. */
@@ -25,6 +47,8 @@ export interface ParametersForm {
   /** Messages by field name, for fields touched or submitted. */
   errors: Record<string, string>;
   setValue: (field: string, value: string | boolean) => void;
+  /** Prefilled fields shown read-only: `setValue` leaves them as they are. */
+  locked: ReadonlySet<string>;
   /** Marks a field touched and validates it. */
   blur: (field: string) => void;
   /**
@@ -39,6 +63,8 @@ export interface ParametersForm {
   /** After an error: back to the form when there is something to choose or fill in, else a retry. */
   retryAfterError: () => void;
 }
+
+const NO_LOCKS: ReadonlySet<string> = new Set();
 
 /** `current` with `field`'s message from `found`, or without it. */
 function withFieldError(current: Record<string, string>, found: Record<string, string>, field: string): Record<string, string> {
@@ -64,7 +90,11 @@ function withFieldError(current: Record<string, string>, found: Record<string, s
  * </form>
  * ```
  */
-export function useParametersForm(connect: UseConnectResult, labels: MembraneKitLabels, { lastInput, onStart }: UseParametersFormOptions = {}): ParametersForm {
+export function useParametersForm(
+  connect: UseConnectResult,
+  labels: MembraneKitLabels,
+  { lastInput, onStart, prefill, locked = NO_LOCKS }: UseParametersFormOptions = {},
+): ParametersForm {
   const options = connect.authOptions;
   const [selectedKey, setSelectedKey] = useState<string | undefined>(undefined);
   const selected = options.find((option) => option.key === selectedKey) ?? options[0];
@@ -73,9 +103,15 @@ export function useParametersForm(connect: UseConnectResult, labels: MembraneKit
   const [touched, setTouched] = useState<Record<string, boolean>>({});
 
   const optionId = selected?.key ?? '__default';
-  const values = valuesByOption[optionId] ?? initialValues(selected?.schema);
+  const values = valuesByOption[optionId] ?? prefilledValues(selected?.schema, prefill);
+  // Only a field the page prefilled can be locked (a lock on an empty field would block the form).
+  const lockedFields = useMemo(
+    () => new Set([...locked].filter((field) => prefill !== undefined && Object.hasOwn(prefill, field) && toFormValue(prefill[field]) !== undefined)),
+    [locked, prefill],
+  );
 
   const setValue = (field: string, value: string | boolean) => {
+    if (lockedFields.has(field)) return;
     const next = { ...values, [field]: value };
     setValuesByOption((all) => ({ ...all, [optionId]: next }));
     if (touched[field] || errors[field]) {
@@ -126,6 +162,7 @@ export function useParametersForm(connect: UseConnectResult, labels: MembraneKit
     values,
     errors,
     setValue,
+    locked: lockedFields,
     blur,
     submit,
     retry,

@@ -23,6 +23,8 @@ import {
   IntegrationsListConnectionStatus,
 } from './connectionParts.js';
 import { useConnectionsByIntegration } from './useConnectionsByIntegration.js';
+import { useScopedIntegrations } from './useScopedIntegrations.js';
+import { ConnectSetupContext, type ConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
 import { IntegrationsListFooter } from './IntegrationsListFooter.js';
 import { IntegrationsListPlaceholder } from './IntegrationsListPlaceholder.js';
 import type { IntegrationsListProps } from './IntegrationsListProps.js';
@@ -46,6 +48,10 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
     renderBatchSize = DEFAULT_RENDER_BATCH,
     renderItem,
     allowMultipleConnections = false,
+    integrations: scope,
+    parameters,
+    lockedParameters,
+    consent,
     className,
     ...divProps
   } = ownProps;
@@ -56,7 +62,12 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
   const { labels, unstyled, kit } = resolved;
   const listId = useId();
 
-  const { search, query, serverQuery, matches } = useListSearch(kit, { pageSize, debounceMs: searchDebounceMs });
+  const { search, query, serverQuery, matches: allMatches } = useListSearch(kit, { pageSize, debounceMs: searchDebounceMs });
+  const matches = useScopedIntegrations(allMatches, scope, { complete: !query.isLoading && !query.hasNextPage, searching: search.needle !== '' });
+  const connectSetup = useMemo<ConnectSetup>(
+    () => ({ ...(parameters ? { parameters } : {}), ...(lockedParameters ? { lockedParameters } : {}), ...(consent ? { consent } : {}) }),
+    [parameters, lockedParameters, consent],
+  );
   const listRef = useRef<HTMLUListElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const batches = useRenderWindow(matches, { batchSize: renderBatchSize, resetKey: search.needle, sentinelRef });
@@ -100,6 +111,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
       aria-busy={query.isLoading || query.isFetching || serverQuery.isFetching ? true : undefined}
     >
       <ThemeScopeContext.Provider value={resolved.theme}>
+        <ConnectSetupContext.Provider value={connectSetup}>
         <IntegrationsListContext.Provider value={contextValue}>
           <IntegrationsListConnectionsContext.Provider value={connectionsByIntegration}>
           <p role="status" style={visuallyHidden} data-slot="integrations-list-announcement">
@@ -138,6 +150,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
           ) : null}
           </IntegrationsListConnectionsContext.Provider>
         </IntegrationsListContext.Provider>
+        </ConnectSetupContext.Provider>
       </ThemeScopeContext.Provider>
     </div>
   );

@@ -9,6 +9,7 @@ import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { useConnectButtonFlow } from '../ConnectButton/useConnectButtonFlow.js';
 import { preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
+import { useConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
 import { Spinner } from '../shared/Spinner.js';
 import type { IntegrationsListContextValue } from './IntegrationsListContext.js';
 
@@ -118,6 +119,7 @@ export function IntegrationsListConnectButton({
     return created;
   };
 
+  const consentLine = useConnectSetup(integration).consent;
   const busy = snapshot.status === 'connecting';
   const isReconnect = !addAccount && isRepairState(state) && !!(connection ?? integration.connection)?.id;
   const finishSetup = isReconnect && getConnectionDetails(connection ? { connection } : integration).action === 'finish-setup';
@@ -150,7 +152,9 @@ export function IntegrationsListConnectButton({
         aria-busy={busy ? true : undefined}
         aria-label={accessibleName}
         onClick={() => {
-          if (!startConnectFromClick(ensureFlow(), list.mode).started) setDialogRequest((n) => n + 1);
+          const started = ensureFlow();
+          // A consent line is read in the dialog before anything starts.
+          if ((list.mode === 'custom' && consentLine) || !startConnectFromClick(started, list.mode).started) setDialogRequest((n) => n + 1);
         }}
         onPointerEnter={engage}
         onFocus={engage}

@@ -19,6 +19,27 @@ export interface IntegrationsListProps extends KitProps, Omit<ComponentPropsWith
    * (`GET /connections`, every page). Default `false`: one state per integration, as before.
    */
   allowMultipleConnections?: boolean;
+  /**
+   * Show only these integrations (keys or ids), in this order. Keys the workspace does not have are
+   * reported once with `console.warn` in development builds, with the keys it has.
+   */
+  integrations?: readonly string[];
+  /**
+   * Values that prefill the custom connect form, by integration key:
+   * `{ zendesk: { subdomain: 'acme' } }`. Only fields of the option's schema are used.
+   */
+  parameters?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Prefilled fields the customer may not change, by integration key: `{ zendesk: ['subdomain'] }`.
+   * They show read-only (`data-locked`) and are still submitted.
+   */
+  lockedParameters?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * One line per integration key saying what your product will read and write:
+   * `{ hubspot: 'Reads contacts and companies; writes notes.' }`. Shown in the connect dialog before
+   * the customer continues; with a line, the dialog opens even where it would be skipped.
+   */
+  consent?: Readonly<Record<string, string>>;
   /** Integrations per page (`limit`). Default 50. */
   pageSize?: number;
   /** Show the search box. Default `true`. */
