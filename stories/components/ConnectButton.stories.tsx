@@ -205,3 +205,31 @@ export const Dark: Story = {
   render: States.render,
   globals: { theme: 'dark' },
 };
+
+/**
+ * A consent line (`consent`): what the product will read and write. The click opens the dialog
+ * first, even for an app with nothing to fill in, so the customer reads it before continuing.
+ */
+export const ConsentLine: Story = {
+  name: 'Consent line',
+  args: { integrationKey: 'github', consent: 'Reads repositories and issues; writes comments.' },
+  play: async ({ canvasElement }) => {
+    const button = await within(canvasElement).findByRole('button', { name: 'Connect GitHub' }, { timeout: 10_000 });
+    await userEvent.click(button);
+    const dialog = await within(document.body).findByRole('dialog', {}, { timeout: 10_000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'form'), { timeout: 10_000 });
+    await expect(within(dialog).getByText(/Reads repositories and issues; writes comments\./)).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+  },
+};
+
+/** One account of several (`connectionId`, the `teams` workspace): Reconnect of the HubSpot account that needs a new sign-in. */
+export const OneAccount: Story = {
+  name: 'One account of several',
+  parameters: { membrane: { workspace: 'teams' } },
+  args: { integrationKey: 'hubspot', connectionId: '65a1f0c2d4e5f60718293c11' },
+  play: async ({ canvasElement }) => {
+    const button = await within(canvasElement).findByRole('button', { name: 'Reconnect HubSpot · acme-eu.com (ops@acme-eu.com)' }, { timeout: 10_000 });
+    await expect(button).toHaveAttribute('data-action', 'reconnect');
+  },
+};

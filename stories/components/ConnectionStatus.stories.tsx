@@ -259,3 +259,27 @@ export const DarkMembraneStates: Story = {
   name: 'All Membrane 0.28 states (dark)',
   globals: { theme: 'dark' },
 };
+
+/**
+ * One account of several (`connectionId`, the `teams` workspace): "Acme Inc." holds two HubSpot
+ * accounts; each badge shows its own account's name and status, and only the one that needs a new
+ * sign-in offers Reconnect (which repairs that connection).
+ */
+export const OneAccount: Story = {
+  name: 'One account of several',
+  parameters: { membrane: { workspace: 'teams' as const } },
+  args: { showReconnect: true },
+  render: (args) => (
+    <div style={{ display: 'grid', gap: 8 }}>
+      <ConnectionStatus {...args} connectionId="65a1f0c2d4e5f60718293c01" />
+      <ConnectionStatus {...args} connectionId="65a1f0c2d4e5f60718293c11" />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const [jane, ops] = [...canvasElement.querySelectorAll<HTMLElement>('[data-slot="connection-status"]')];
+    await waitFor(() => expect(jane).toHaveAttribute('data-state', 'connected'), { timeout: 10_000 });
+    await waitFor(() => expect(ops).toHaveAttribute('data-state', 'needs-action'), { timeout: 10_000 });
+    await expect(within(ops!).getByRole('button', { name: 'Reconnect HubSpot · acme-eu.com (ops@acme-eu.com)' })).toBeInTheDocument();
+    await expect(within(jane!).queryByRole('button')).toBeNull();
+  },
+};

@@ -317,3 +317,33 @@ export const RightToLeft: Story = {
 export const Dark: Story = {
   globals: { theme: 'dark' },
 };
+
+/**
+ * Scoped and prefilled: only HubSpot, Zendesk and Salesforce, in that order
+ * (`integrations={['hubspot', 'zendesk', 'salesforce']}`); Zendesk's form prefilled with the
+ * customer's subdomain, locked (`lockedParameters`), and its region prefilled but editable; a
+ * consent line per app (`consent`) shown in the connect dialog before the customer continues.
+ */
+export const ScopedAndPrefilled: Story = {
+  name: 'Scoped and prefilled',
+  args: {
+    integrations: ['hubspot', 'zendesk', 'salesforce'],
+    parameters: { zendesk: { subdomain: 'acme', region: 'eu' } },
+    lockedParameters: { zendesk: ['subdomain'] },
+    consent: {
+      hubspot: 'Reads contacts and companies; writes notes.',
+      zendesk: 'Reads tickets; writes internal notes.',
+      salesforce: 'Reads accounts and opportunities.',
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const rows = await items(canvasElement, 3);
+    await expect(rows.map((item) => item.querySelector('[data-slot="integrations-list-name"]')?.textContent)).toEqual(['HubSpot', 'Zendesk', 'Salesforce']);
+    await userEvent.click(within(row(rows, 'Zendesk')).getByRole('button', { name: 'Connect Zendesk' }));
+    const dialog = await within(document.body).findByRole('dialog', {}, { timeout: 10_000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'form'), { timeout: 10_000 });
+    await expect(within(dialog).getByText(/Reads tickets; writes internal notes\./)).toBeVisible();
+    await expect(within(dialog).getByLabelText(/^Subdomain/)).toHaveAttribute('readonly');
+    await expect(within(dialog).getByLabelText(/^Subdomain/)).toHaveValue('acme');
+  },
+};
