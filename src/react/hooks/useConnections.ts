@@ -78,7 +78,8 @@ export function useConnectionsForKit(kit: MembraneKit, query: ConnectionsQuery =
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage, refetch } = result;
   // A customer's connections are few: read every page, so an integration's accounts are all shown.
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+    // cancelRefetch: false: several components run this effect; they join one request per page.
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage({ cancelRefetch: false });
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
   const connections = useMemo(() => result.data?.pages.flatMap((page) => page.items) ?? [], [result.data]);
   return {

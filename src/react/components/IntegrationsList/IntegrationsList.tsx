@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useListSearch } from '../../hooks/useListSearch.js';
 import { useManageIntegrations } from '../../hooks/useManageIntegrations.js';
 import { useMatchAnnouncement } from '../../hooks/useMatchAnnouncement.js';
@@ -22,7 +22,8 @@ import {
   IntegrationsListConnections,
   IntegrationsListConnectionStatus,
 } from './connectionParts.js';
-import { useConnectionsByIntegration } from './useConnectionsByIntegration.js';
+import { IntegrationsListConnectionsLoader } from './useConnectionsByIntegration.js';
+import type { MembraneConnection } from '../../../core/api/types.js';
 import { useScopedIntegrations } from './useScopedIntegrations.js';
 import { ConnectSetupContext, type ConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
 import { IntegrationsListFooter } from './IntegrationsListFooter.js';
@@ -73,7 +74,7 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
   const batches = useRenderWindow(matches, { batchSize: renderBatchSize, resetKey: search.needle, sentinelRef });
   const roving = useRovingRows(listRef, batches);
   const manage = useManageIntegrations(kit);
-  const connectionsByIntegration = useConnectionsByIntegration(kit, allowMultipleConnections);
+  const [connectionsByIntegration, setConnectionsByIntegration] = useState<ReadonlyMap<string, readonly MembraneConnection[]> | null>(null);
   const rowElements = useMemo(
     () => batches.rendered.map((integration) => <IntegrationsListRow key={integration.id ?? integration.key} integration={integration} renderItem={renderItem} />),
     [batches.rendered, renderItem],
@@ -113,7 +114,8 @@ const IntegrationsListRoot = forwardRef<HTMLDivElement, IntegrationsListProps>(f
       <ThemeScopeContext.Provider value={resolved.theme}>
         <ConnectSetupContext.Provider value={connectSetup}>
         <IntegrationsListContext.Provider value={contextValue}>
-          <IntegrationsListConnectionsContext.Provider value={connectionsByIntegration}>
+          <IntegrationsListConnectionsContext.Provider value={allowMultipleConnections ? connectionsByIntegration : null}>
+          {allowMultipleConnections ? <IntegrationsListConnectionsLoader kit={kit} onChange={setConnectionsByIntegration} /> : null}
           <p role="status" style={visuallyHidden} data-slot="integrations-list-announcement">
             {announcement}
           </p>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { MembraneConnection } from '../../../core/api/types.js';
 import { useConnectionsForKit } from '../../hooks/useConnections.js';
 import type { MembraneKit } from '../../kit/createKit.js';
@@ -35,4 +35,27 @@ export function useConnectionsByIntegration(kit: MembraneKit, enabled: boolean):
     }
     return groups;
   }, [connections, enabled]);
+}
+
+/**
+ * Mounted by the list only with `allowMultipleConnections`: reads the connections and hands the
+ * grouped map up, so a list without the prop has no connections query observer at all.
+ *
+ * @internal Rendered by `IntegrationsList`.
+ * @example
+ * ```tsx
+ * {allowMultipleConnections ? <IntegrationsListConnectionsLoader kit={kit} onChange={setByIntegration} /> : null}
+ * ```
+ */
+export function IntegrationsListConnectionsLoader({
+  kit,
+  onChange,
+}: {
+  kit: MembraneKit;
+  onChange: (byIntegration: ReadonlyMap<string, readonly MembraneConnection[]> | null) => void;
+}): null {
+  const byIntegration = useConnectionsByIntegration(kit, true);
+  useEffect(() => onChange(byIntegration), [byIntegration, onChange]);
+  useEffect(() => () => onChange(null), [onChange]);
+  return null;
 }
