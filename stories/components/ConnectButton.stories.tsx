@@ -218,7 +218,8 @@ export const ConsentLine: Story = {
     await userEvent.click(button);
     const dialog = await within(document.body).findByRole('dialog', {}, { timeout: 10_000 });
     await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'form'), { timeout: 10_000 });
-    await expect(within(dialog).getByText(/Reads repositories and issues; writes comments\./)).toBeVisible();
+    // The dialog fades in: visible once its opening transition ran.
+    await waitFor(() => expect(within(dialog).getByText(/Reads repositories and issues; writes comments\./)).toBeVisible(), { timeout: 5_000 });
     await userEvent.keyboard('{Escape}');
   },
 };

@@ -342,7 +342,8 @@ export const ScopedAndPrefilled: Story = {
     await userEvent.click(within(row(rows, 'Zendesk')).getByRole('button', { name: 'Connect Zendesk' }));
     const dialog = await within(document.body).findByRole('dialog', {}, { timeout: 10_000 });
     await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'form'), { timeout: 10_000 });
-    await expect(within(dialog).getByText(/Reads tickets; writes internal notes\./)).toBeVisible();
+    // The dialog fades in: visible once its opening transition ran.
+    await waitFor(() => expect(within(dialog).getByText(/Reads tickets; writes internal notes\./)).toBeVisible(), { timeout: 5_000 });
     await expect(within(dialog).getByLabelText(/^Subdomain/)).toHaveAttribute('readonly');
     await expect(within(dialog).getByLabelText(/^Subdomain/)).toHaveValue('acme');
   },
