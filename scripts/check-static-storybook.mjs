@@ -42,6 +42,18 @@ const SKIP_INTERACTION = new Map([
     'components-connectbutton--connect-custom-flow',
     'consent in a real popup: the kit submits a form POST to /connect, a navigation MSW cannot answer',
   ],
+  [
+    'components-integrationslist--needs-action-reconnect',
+    'the repair runs in a real popup: a form POST to /connect, a navigation MSW cannot answer',
+  ],
+  [
+    'components-integrationslist-several-accounts--add-a-third-account',
+    'the new account is added in a real popup: a form POST to /connect, a navigation MSW cannot answer',
+  ],
+  [
+    'components-integrationslist--prebuilt',
+    "the kit's hosted screen is a form POST of /screens/connect into an iframe, a navigation MSW cannot answer",
+  ],
 ]);
 
 /**

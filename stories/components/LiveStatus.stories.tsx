@@ -1,4 +1,4 @@
-import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { resetEmulator } from '../../.storybook/emulator.js';
@@ -11,10 +11,10 @@ const INTEGRATION_KEY = 'github';
  * What another browser tab, Membrane's hosted UI or your backend does: change the customer's
  * connection through Membrane's REST API with a token of its own, not through the kit.
  */
-function AnotherTab({ context }: { context: Pick<StoryContext, 'id' | 'name' | 'parameters'> }) {
+function AnotherTab({ kit }: { kit: Pick<ReturnType<typeof storyKit>, 'fetchToken' | 'apiUri'> }) {
   const [note, setNote] = useState('Nothing changed yet.');
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const { fetchToken, apiUri } = storyKit(context);
+    const { fetchToken, apiUri } = kit;
     const response = await fetch(`${apiUri}${path}`, {
       method,
       headers: { authorization: `Bearer ${await fetchToken()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -68,7 +68,8 @@ const meta = {
   },
   render: (args, context) => (
     <div style={{ display: 'grid', gap: '1rem', maxInlineSize: '40rem' }}>
-      <AnotherTab context={context} />
+      {/* Only what the panel needs: the docs' code snippet serialises props, and a story context is huge. */}
+      <AnotherTab kit={storyKit(context)} />
       <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
         GitHub: <ConnectionStatus {...args} />
       </div>
