@@ -73,10 +73,12 @@ export function createQueryFlowHost({ api, hostedUi, queryClient, pending, emit,
       }),
     confirmConnection: (connectionId) => queryClient.fetchQuery(connectionQueryOptions(api, connectionId)),
     async connectionChanged(key) {
+      // A refetch already running (typically the live stream's, set off by this very connection)
+      // is joined instead of restarted: one list request per connect, whichever starts first.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: membraneKeys.integrationLists() }),
-        queryClient.invalidateQueries({ queryKey: membraneKeys.integration(key) }),
-        queryClient.invalidateQueries({ queryKey: membraneKeys.connectionLists() }),
+        queryClient.invalidateQueries({ queryKey: membraneKeys.integrationLists() }, { cancelRefetch: false }),
+        queryClient.invalidateQueries({ queryKey: membraneKeys.integration(key) }, { cancelRefetch: false }),
+        queryClient.invalidateQueries({ queryKey: membraneKeys.connectionLists() }, { cancelRefetch: false }),
       ]);
     },
   };
