@@ -3,7 +3,7 @@ import axe from 'axe-core';
 import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/styles/styles.css';
-import { IntegrationsList, MembraneKitProvider, resetSharedKits, type MembraneKitTheme } from '../../src/index.ts';
+import { IntegrationsList, MembraneKitProvider, resetSharedKits, type IntegrationsListProps, type MembraneKitTheme } from '../../src/index.ts';
 import { emulator, getToken, requestLog, resetEmulator, setFaults } from './emulator.ts';
 
 // Several accounts of one app (issue 12) in real Chromium against the shared emulator: the seeded
@@ -45,12 +45,12 @@ async function expectNoAxeViolations(context: Element = document.body) {
   expect(results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)).toEqual([]);
 }
 
-function renderList(theme: MembraneKitTheme = 'light') {
+function renderList(theme: MembraneKitTheme = 'light', props: Partial<IntegrationsListProps> = {}) {
   return render(
     <MembraneKitProvider fetchToken={fetchToken} apiUri={emulator().apiUri} theme={theme}>
       <main style={{ background: 'var(--mk-color-bg)', padding: 16 }}>
         <h1 style={{ color: 'var(--mk-color-text)' }}>Integrations</h1>
-        <IntegrationsList allowMultipleConnections />
+        <IntegrationsList allowMultipleConnections {...props} />
       </main>
     </MembraneKitProvider>,
   );
@@ -64,6 +64,22 @@ async function hubspotAccounts(count = 2): Promise<HTMLElement> {
 }
 
 const accountRow = (id: string) => document.querySelector<HTMLElement>(`[data-slot="integrations-list-connection"][data-connection-id="${id}"]`)!;
+const part = (row: HTMLElement, slot: string) => row.querySelector<HTMLElement>(`[data-slot="integrations-list-${slot}"]`)!;
+const actionButtons = (row: HTMLElement) => Array.from(part(row, 'connection-actions').querySelectorAll<HTMLElement>(':scope > button'));
+const box = (element: Element) => element.getBoundingClientRect();
+/** Both boxes share a line (their vertical extents overlap). */
+const sameLine = (a: Element, b: Element) => box(a).top < box(b).bottom - 1 && box(b).top < box(a).bottom - 1;
+/** Neither the list, nor an accounts list, nor the page scrolls sideways. */
+function expectNoHorizontalOverflow() {
+  const boxes = [
+    document.querySelector<HTMLElement>('[data-slot="integrations-list-items"]')!,
+    ...document.querySelectorAll<HTMLElement>('[data-slot="integrations-list-connection-items"]'),
+    document.documentElement,
+  ];
+  for (const element of boxes) expect(element.scrollWidth, element.getAttribute('data-slot') ?? element.tagName).toBeLessThanOrEqual(element.clientWidth);
+}
+/** Until the dialog's fade-in (and any other running animation) is over: axe reads the painted colours. */
+const animationsDone = () => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
 
 let second = '';
 beforeEach(async () => {
@@ -177,6 +193,122 @@ describe('two HubSpot accounts in one row', () => {
   });
 });
 
+describe('account rows at 390 and 1024 px', () => {
+  it('at 390 px: name and status share the first line, the actions fill a line of their own as one even group, targets >= 24 px, nothing overflows', async () => {
+    await page.viewport(390, 900);
+    renderList();
+    await hubspotAccounts();
+    for (const id of [HEALTHY, second]) {
+      const row = accountRow(id);
+      const name = part(row, 'connection-name');
+      const status = part(row, 'connection-status');
+      const buttons = actionButtons(row);
+      expect(buttons.length).toBeGreaterThanOrEqual(2);
+      expect(sameLine(name, status)).toBe(true);
+      for (const button of buttons) {
+        expect(sameLine(button, buttons[0]!), button.textContent!).toBe(true);
+        expect(box(button).top).toBeGreaterThanOrEqual(Math.max(box(name).bottom, box(status).bottom));
+        expect(box(button).height).toBeGreaterThanOrEqual(24);
+        expect(box(button).width).toBeGreaterThanOrEqual(24);
+      }
+      const widths = buttons.map((button) => box(button).width);
+      expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(2);
+      // The group spans the row's content box.
+      const actions = part(row, 'connection-actions');
+      expect(box(buttons[0]!).left - box(actions).left).toBeLessThan(1);
+      expect(box(actions).right - box(buttons.at(-1)!).right).toBeLessThan(1);
+      expect(box(row).right - box(actions).right).toBeLessThanOrEqual(parseFloat(getComputedStyle(row).paddingInlineEnd) + 1);
+    }
+    expectNoHorizontalOverflow();
+  });
+
+  it('at 1024 px: name, status and actions stay on one line', async () => {
+    await page.viewport(1024, 900);
+    renderList();
+    await hubspotAccounts();
+    for (const id of [HEALTHY, second]) {
+      const row = accountRow(id);
+      const name = part(row, 'connection-name');
+      expect(sameLine(name, part(row, 'connection-status'))).toBe(true);
+      for (const button of actionButtons(row)) expect(sameLine(name, button), button.textContent!).toBe(true);
+    }
+    expectNoHorizontalOverflow();
+  });
+
+  it("while an account is renamed its other actions are hidden, Save and Cancel share a line at 390 px, and the focus goes back to Rename after Cancel and after Save", async () => {
+    await page.viewport(390, 900);
+    renderList();
+    await hubspotAccounts();
+    const row = accountRow(second);
+    await userEvent.click(within(row).getByRole('button', { name: `Rename ${SECOND_NAME}` }));
+    expect(within(row).queryByRole('button', { name: /^(Rename|Reconnect|Disconnect) / })).toBeNull();
+    expect(part(row, 'connection-actions')).not.toBeVisible();
+    // The other account keeps its actions.
+    expect(within(accountRow(HEALTHY)).getByRole('button', { name: /^Rename / })).toBeVisible();
+    const field = within(row).getByRole('textbox');
+    const save = within(row).getByRole('button', { name: 'Save' });
+    const cancel = within(row).getByRole('button', { name: 'Cancel' });
+    expect(sameLine(save, cancel)).toBe(true);
+    expect(box(save).top).toBeGreaterThanOrEqual(box(field).bottom);
+    expect(box(save).height).toBeGreaterThanOrEqual(24);
+    expectNoHorizontalOverflow();
+
+    await userEvent.click(cancel);
+    const rename = within(row).getByRole('button', { name: `Rename ${SECOND_NAME}` });
+    expect(document.activeElement).toBe(rename);
+    await userEvent.click(rename);
+    await userEvent.click(within(row).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(row).getByRole('button', { name: `Rename ${SECOND_NAME}` })));
+  });
+});
+
+describe('arrow keys', () => {
+  it('ArrowDown and ArrowUp visit the app row, each of its accounts, then the next app row', async () => {
+    renderList();
+    const list = await hubspotAccounts();
+    const hubspot = list.closest<HTMLElement>('[data-slot="integrations-list-item"]')!;
+    const next = hubspot.nextElementSibling as HTMLElement;
+    const nextAccount = next.querySelector<HTMLElement>('[data-slot="integrations-list-connection"]');
+    const first = (element: HTMLElement) => element.querySelector<HTMLElement>('button:not([disabled]), [tabindex]:not([tabindex="-1"])')!;
+    // From the first account's last control.
+    actionButtons(accountRow(HEALTHY)).at(-1)!.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(first(accountRow(second)));
+    // The HubSpot row's own control (no Connect or status of its own: Add account, under its accounts).
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toHaveAccessibleName('Add account to HubSpot');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(first(nextAccount ?? next));
+    await userEvent.keyboard('{ArrowUp}');
+    expect(document.activeElement).toHaveAccessibleName('Add account to HubSpot');
+    await userEvent.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(first(accountRow(second)));
+    await userEvent.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(first(accountRow(HEALTHY)));
+    await userEvent.keyboard('{Home}');
+    expect(document.activeElement).toBe(first(accountRow(HEALTHY)));
+  });
+});
+
+describe('the consent line', () => {
+  it('comes from the consent label ({name}) when the page gives none for the integration; the consent prop wins', async () => {
+    renderList('light', { labels: { consent: 'Reads {name} contacts; writes notes.' }, consent: { hubspot: 'Reads HubSpot deals only.' } });
+    await hubspotAccounts();
+    await userEvent.click(screen.getByRole('button', { name: 'Add account to HubSpot' }));
+    const hubspotDialog = await screen.findByRole('dialog');
+    const hubspotLine = await within(hubspotDialog).findByText(/Reads HubSpot deals only\./);
+    expect(hubspotLine.closest('[data-slot="connect-dialog-consent"]')).not.toHaveTextContent('contacts');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Zendesk' }));
+    const zendeskDialog = await screen.findByRole('dialog', { name: 'Connect Zendesk' });
+    const line = await waitFor(() => zendeskDialog.querySelector<HTMLElement>('[data-slot="connect-dialog-consent"]')!);
+    expect(line).toHaveTextContent('What this app does with Zendesk: Reads Zendesk contacts; writes notes.');
+    await userEvent.keyboard('{Escape}');
+  });
+});
+
 describe.each<MembraneKitTheme>(['light', 'dark'])('accounts in the %s theme', (theme) => {
   it('pass axe (WCAG 2.2 AA), also with the name field open; screenshots at 1024 and 390 px', async () => {
     if (theme === 'dark') document.documentElement.style.colorScheme = 'dark';
@@ -191,5 +323,27 @@ describe.each<MembraneKitTheme>(['light', 'dark'])('accounts in the %s theme', (
     await userEvent.click(within(accountRow(second)).getByRole('button', { name: `Rename ${SECOND_NAME}` }));
     await expectNoAxeViolations();
     await page.screenshot({ path: `__screenshots__/multi-account/rename-390-${theme}.png` });
+  });
+
+  it("the connect dialog's consent line: muted text, its title in the text colour and bold, axe passes; screenshot at 390 px", async () => {
+    if (theme === 'dark') document.documentElement.style.colorScheme = 'dark';
+    await page.viewport(390, 900);
+    renderList(theme, { consent: { hubspot: 'Reads contacts and companies; writes notes to the contact timeline.' } });
+    await hubspotAccounts();
+    await userEvent.click(screen.getByRole('button', { name: 'Add account to HubSpot' }));
+    const dialog = await screen.findByRole('dialog');
+    const line = await waitFor(() => dialog.querySelector<HTMLElement>('[data-slot="connect-dialog-consent"]')!);
+    const title = line.querySelector<HTMLElement>('.mk-Dialog-consentTitle')!;
+    await animationsDone();
+    const muted = getComputedStyle(dialog.querySelector('.mk-Dialog-description')!).color;
+    expect(getComputedStyle(line).color).toBe(muted);
+    expect(getComputedStyle(title).color).toBe(getComputedStyle(dialog).color);
+    expect(Number(getComputedStyle(title).fontWeight)).toBeGreaterThanOrEqual(600);
+    expect(getComputedStyle(title).display).toBe('block');
+    expect(parseFloat(getComputedStyle(line).paddingInlineStart)).toBeGreaterThan(0);
+    expect(getComputedStyle(line).backgroundColor).not.toBe(getComputedStyle(dialog).backgroundColor);
+    await expectNoAxeViolations(dialog);
+    await page.screenshot({ path: `__screenshots__/multi-account/consent-390-${theme}.png` });
+    await userEvent.keyboard('{Escape}');
   });
 });

@@ -76,6 +76,12 @@ export interface MembraneKitLabels {
   dialogDescriptionNoSignIn: string;
   /** Before the page's consent line in the connect dialog (`{name}`); the line itself comes from the `consent` prop. */
   consentTitle: string;
+  /**
+   * The consent line of every connect dialog when the page gives none for the integration (the
+   * `consent` prop, which wins): what your product reads and writes (`{name}`). Default `''`: no line.
+   * It shows whenever the dialog opens; unlike the prop, it does not make the dialog open.
+   */
+  consent: string;
   dialogLoading: string;
   authOptionsLegend: string;
   authOptionTypes: Record<string, string>;
@@ -173,6 +179,7 @@ export const defaultLabels: MembraneKitLabels = {
   dialogDescription: 'Enter the details {name} needs, then continue to sign in.',
   dialogDescriptionNoSignIn: 'Enter the details {name} needs to connect.',
   consentTitle: 'What this app does with {name}:',
+  consent: '',
   dialogLoading: 'Loading {name}…',
   authOptionsLegend: 'How do you want to connect?',
   authOptionTypes: {

@@ -34,6 +34,8 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
     locked: setup.locked,
   });
   const stage = getDialogStage(connect);
+  // The page's `consent` line for this integration wins; else the `consent` label (`{name}`), if any.
+  const consent = setup.consent ?? (labels.consent.trim() ? formatLabelNode(labels.consent, { name }) : undefined);
 
   // Sign-in wording only where there is a sign-in (OAuth); API keys and tokens are just entered.
   const signsIn = !form.selected || form.selected.type === 'oauth2' || form.selected.type === 'oauth1';
@@ -114,11 +116,11 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
       <ModalDialogDescription>
         {formatLabelNode(signsIn ? labels.dialogDescription : labels.dialogDescriptionNoSignIn, { name })}
       </ModalDialogDescription>
-      {setup.consent ? (
-        // What the product will read and write, before the user continues (the page's `consent`).
+      {consent ? (
+        // What the product will read and write, before the user continues.
         <p className={cn(!unstyled && 'mk-Dialog-consent')} data-slot="connect-dialog-consent">
           <span className={cn(!unstyled && 'mk-Dialog-consentTitle')}>{formatLabelNode(labels.consentTitle, { name })}</span>{' '}
-          {setup.consent}
+          {consent}
         </p>
       ) : null}
       {body}

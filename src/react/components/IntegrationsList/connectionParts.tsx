@@ -17,6 +17,7 @@ import {
 } from './IntegrationsListContext.js';
 import { RenameConnectionField } from './RenameConnectionField.js';
 import { useRenameConnectionForKit } from '../../hooks/useRenameConnection.js';
+import { useIsomorphicLayoutEffect } from '../../utils/useIsomorphicLayoutEffect.js';
 
 /** Props of {@link IntegrationsListConnections} (its `ref` is the wrapper `<div>`, or your element with `asChild`). */
 export interface IntegrationsListConnectionsProps extends ComponentPropsWithoutRef<'div'> {
@@ -109,12 +110,18 @@ export const IntegrationsListConnection = forwardRef<HTMLLIElement, Integrations
   // Owned by the account's row, not the field: a refusal arrives after the field has closed.
   const { rename: renameConnection, error: renameError, reset: resetRename } = useRenameConnectionForKit(list.kit.kit);
   const rename = useCallback((name: string) => void renameConnection(connection.id, name), [renameConnection, connection.id]);
+  // The Rename button is hidden while the field is open: it takes the focus back once it shows again.
+  const focusRenameOnClose = useRef(false);
   const setRenaming = useCallback((next: boolean, options: { returnFocus?: boolean } = {}) => {
     if (next) resetRename();
+    focusRenameOnClose.current = !next && !!options.returnFocus;
     setRenamingState(next);
-    // The Rename button stays mounted while the field is open, so it can take the focus right back.
-    if (!next && options.returnFocus) renameButtonRef.current?.focus();
   }, [resetRename]);
+  useIsomorphicLayoutEffect(() => {
+    if (renaming || !focusRenameOnClose.current) return;
+    focusRenameOnClose.current = false;
+    renameButtonRef.current?.focus();
+  }, [renaming]);
   const value = useMemo<IntegrationsListConnectionValue>(
     () => ({
       connection,
@@ -139,6 +146,8 @@ export const IntegrationsListConnection = forwardRef<HTMLLIElement, Integrations
         data-state={value.details.state}
         data-connection-id={connection.id}
         data-renaming={dataFlag(renaming)}
+        // NESTED_ROW_ATTRIBUTE of useRovingRows: a row of its own for the list's arrow keys (app row, its accounts, next app row).
+        data-mk-subrow=""
       >
         {children ?? (
           <>
@@ -214,7 +223,8 @@ IntegrationsListConnectionStatus.displayName = 'IntegrationsListConnectionStatus
 /**
  * The account's own actions: Reconnect (or Finish setup) repairing THIS connection when it needs
  * action, is disconnected or in error; Rename (in place); Disconnect (archives this connection
- * only, behind a confirmation). Nothing but Rename while Membrane sets it up or disconnects it.
+ * only, behind a confirmation). Nothing but Rename while Membrane sets it up or disconnects it;
+ * hidden while the account's name is edited (the field has its own Save and Cancel).
  * Attributes: `data-slot="integrations-list-connection-actions"`.
  *
  * @example
@@ -234,7 +244,13 @@ export const IntegrationsListConnectionActions = forwardRef<HTMLSpanElement, { c
   const onConnected = useCallback((connection: MembraneConnection) => listOnConnected?.(connection, integration), [listOnConnected, integration]);
   const working = state === 'setting-up' || state === 'disconnecting';
   return (
-    <span ref={ref} className={cn(!unstyled && 'mk-IntegrationsList-connection-actions', className)} data-slot="integrations-list-connection-actions">
+    // Hidden (not unmounted: a running reconnect keeps its flow) while the account's name is edited.
+    <span
+      ref={ref}
+      className={cn(!unstyled && 'mk-IntegrationsList-connection-actions', className)}
+      data-slot="integrations-list-connection-actions"
+      hidden={item.renaming || undefined}
+    >
       {isRepairState(state) ? (
         <IntegrationsListConnectButton
           integration={integration}
