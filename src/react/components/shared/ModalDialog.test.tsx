@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode, useRef, useState, type ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ModalDialog, type ModalDialogProps } from './ModalDialog.js';
 import { ModalDialogClose } from './ModalDialogClose.js';
@@ -313,16 +312,5 @@ describe('ModalDialog', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<ModalDialogTitle>Lost</ModalDialogTitle>)).toThrow('<ModalDialogTitle> must be rendered inside <ModalDialog>.');
     expect(() => render(<ModalDialogClose>Lost</ModalDialogClose>)).toThrow('<ModalDialogClose> must be rendered inside <ModalDialog>.');
-  });
-
-  it('renders on the server without touching the DOM (shown only once hydrated)', () => {
-    const html = renderToString(
-      <ModalDialog open onOpenChange={() => undefined} role="alertdialog">
-        <ModalDialogTitle>Server</ModalDialogTitle>
-      </ModalDialog>,
-    );
-    expect(html).toContain('<dialog');
-    expect(html).toContain('role="alertdialog"');
-    expect(html).not.toMatch(/<dialog[^>]* open/);
   });
 });
