@@ -3,47 +3,11 @@ import { createTokenManager } from '../token/createTokenManager.js';
 import { makeTokenAt } from '../token/test-utils/makeJwt.js';
 import { isKitError } from '../errors/KitError.js';
 import { createWorkspaceEvents } from './createWorkspaceEvents.js';
+import { FakeEventSource } from './test-utils/FakeEventSource.js';
 import type { WorkspaceEvent } from './types.js';
 
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  readonly url: string;
-  closed = false;
-  private readonly listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
-  constructor(url: string) {
-    this.url = url;
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  private dispatch(type: string, event: { data?: unknown } = {}): void {
-    if (this.closed) return;
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-  }
-  open(): void {
-    this.dispatch('open');
-  }
-  send(data: unknown): void {
-    this.dispatch('message', { data: typeof data === 'string' ? data : JSON.stringify(data) });
-  }
-  fail(): void {
-    this.dispatch('error');
-  }
-  get token(): string | null {
-    return new URL(this.url).searchParams.get('token');
-  }
-}
-
-const open = (): FakeEventSource[] => FakeEventSource.instances.filter((source) => !source.closed);
-const last = (): FakeEventSource => {
-  const source = FakeEventSource.instances.at(-1);
-  if (!source) throw new Error('no EventSource was created');
-  return source;
-};
+const open = (): FakeEventSource[] => FakeEventSource.openInstances();
+const last = (): FakeEventSource => FakeEventSource.last();
 const LIFETIME_MS = 60 * 60_000;
 
 function setup(options: { lifetimeMs?: number; random?: () => number } = {}) {
@@ -64,7 +28,7 @@ const settle = () => vi.advanceTimersByTimeAsync(0);
 describe('createWorkspaceEvents', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    FakeEventSource.instances = [];
+    FakeEventSource.reset();
   });
   afterEach(() => {
     vi.useRealTimers();

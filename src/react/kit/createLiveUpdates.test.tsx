@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_URI, startKitTestEnvironment } from '../../../test/dom/emulatorServer.ts';
 import { membraneKeys } from '../../core/query/membraneKeys.js';
+import { FakeEventSource } from '../../core/live/test-utils/FakeEventSource.js';
 import type { WorkspaceEvent, WorkspaceEvents } from '../../core/live/types.js';
 import { ConnectionStatus, IntegrationsList, MembraneKitProvider } from '../../index.js';
 import { createLiveUpdates, LIVE_UPDATE_DEBOUNCE_MS } from './createLiveUpdates.js';
@@ -153,37 +154,16 @@ describe('createLiveUpdates', () => {
   });
 });
 
-/** A stand-in for the browser's EventSource (jsdom has none); the test sends the messages. */
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  readonly url: string;
-  closed = false;
-  private readonly listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
-  constructor(url: string) {
-    this.url = url;
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  send(data: unknown): void {
-    for (const listener of this.listeners.get('message') ?? []) listener({ data: JSON.stringify(data) });
-  }
-}
-
 describe('live updates in components (jsdom, emulator over MSW, fake EventSource)', () => {
   const { emulator, fetchToken, requests } = startKitTestEnvironment();
   beforeEach(() => {
-    FakeEventSource.instances = [];
+    FakeEventSource.reset();
     vi.stubGlobal('EventSource', FakeEventSource);
   });
   afterEach(() => {
     vi.unstubAllGlobals();
   });
-  const openSources = () => FakeEventSource.instances.filter((source) => !source.closed);
+  const openSources = () => FakeEventSource.openInstances();
 
   it('one stream for the list and every status; an element-update refreshes them with one request; unmounting closes it', async () => {
     const { unmount } = render(
