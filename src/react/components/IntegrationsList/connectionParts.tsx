@@ -1,6 +1,7 @@
 import type { MembraneConnection } from '../../../core/api/types.js';
 import * as Slot from 'radix-ui/slot';
 import { forwardRef, useCallback, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { getConnectionDetails, isRepairState } from '../../../core/state/getConnectionState.js';
 import { formatLabel } from '../../labels/formatLabel.js';
 import { cn } from '../../utils/cn.js';
@@ -17,7 +18,6 @@ import {
 } from './IntegrationsListContext.js';
 import { RenameConnectionField } from './RenameConnectionField.js';
 import { useRenameConnectionForKit } from '../../hooks/useRenameConnection.js';
-import { useIsomorphicLayoutEffect } from '../../utils/useIsomorphicLayoutEffect.js';
 
 /** Props of {@link IntegrationsListConnections} (its `ref` is the wrapper `<div>`, or your element with `asChild`). */
 export interface IntegrationsListConnectionsProps extends ComponentPropsWithoutRef<'div'> {
@@ -110,18 +110,18 @@ export const IntegrationsListConnection = forwardRef<HTMLLIElement, Integrations
   // Owned by the account's row, not the field: a refusal arrives after the field has closed.
   const { rename: renameConnection, error: renameError, reset: resetRename } = useRenameConnectionForKit(list.kit.kit);
   const rename = useCallback((name: string) => void renameConnection(connection.id, name), [renameConnection, connection.id]);
-  // The Rename button is hidden while the field is open: it takes the focus back once it shows again.
-  const focusRenameOnClose = useRef(false);
   const setRenaming = useCallback((next: boolean, options: { returnFocus?: boolean } = {}) => {
     if (next) resetRename();
-    focusRenameOnClose.current = !next && !!options.returnFocus;
-    setRenamingState(next);
-  }, [resetRename]);
-  useIsomorphicLayoutEffect(() => {
-    if (renaming || !focusRenameOnClose.current) return;
-    focusRenameOnClose.current = false;
+    if (next || !options.returnFocus) {
+      setRenamingState(next);
+      return;
+    }
+    // The Rename button is hidden while the field is open: shown again first (at once, in this
+    // event), then it takes the focus back. Not from an effect: focus events fired during React's
+    // commit run their updates there.
+    flushSync(() => setRenamingState(false));
     renameButtonRef.current?.focus();
-  }, [renaming]);
+  }, [resetRename]);
   const value = useMemo<IntegrationsListConnectionValue>(
     () => ({
       connection,
