@@ -6,6 +6,7 @@ import {
   ConnectionStatus,
   IntegrationsList,
   MembraneKitProvider,
+  type ConnectButtonProps,
   type MembraneKitEvent,
 } from '../../src/index.ts';
 import { REDIRECT_MARKER_KEY } from '../../src/core/connect/connectWithRedirect.ts';
@@ -133,26 +134,27 @@ describe('IntegrationsList', () => {
   });
 });
 
+/**
+ * Renders a ConnectButton (GitHub unless `props` say otherwise, named `Connect {name}`) with the
+ * forms it submits captured, waits until it reads Not connected, and clicks it.
+ */
+async function clickConnect(props: Partial<ConnectButtonProps> = {}, name = 'GitHub') {
+  const user = userEvent.setup();
+  const forms = captureForms();
+  render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} {...props} />);
+  const button = await screen.findByRole('button', { name: `Connect ${name}` });
+  await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
+  await user.click(button);
+  return { user, forms, button };
+}
+
 describe('ConnectButton (custom flow)', () => {
   it('opens the popup synchronously in the click, posts the documented form, and confirms the result', async () => {
-    const user = userEvent.setup();
     const popup = fakePopup();
     const open = vi.spyOn(window, 'open').mockImplementation(() => popup as unknown as Window);
-    const forms = captureForms();
     const onConnected = vi.fn();
     const events: MembraneKitEvent[] = [];
-    render(
-      <ConnectButton
-        integrationKey="github"
-        fetchToken={() => fetchToken()}
-        apiUri={API_URI}
-        onConnected={onConnected}
-        onEvent={(event) => events.push(event)}
-      />,
-    );
-    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
-    await user.click(button);
+    const { user, forms, button } = await clickConnect({ fetchToken: () => fetchToken(), onConnected, onEvent: (event) => events.push(event) });
     expect(open).toHaveBeenCalledTimes(1);
     const windowName = open.mock.calls[0]![1]!;
     await waitFor(() => expect(forms).toHaveLength(1));
@@ -197,14 +199,9 @@ describe('ConnectButton (custom flow)', () => {
   });
 
   it('shows a failure reported by the popup in plain words, with a retry that opens a new popup', async () => {
-    const user = userEvent.setup();
     const open = vi.spyOn(window, 'open').mockImplementation(() => fakePopup() as unknown as Window);
-    const forms = captureForms();
     const onError = vi.fn();
-    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onError={onError} />);
-    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
-    await user.click(button);
+    const { user, forms } = await clickConnect({ onError });
     await waitFor(() => expect(forms).toHaveLength(1));
     act(() =>
       postFrom(API_ORIGIN, {
@@ -227,15 +224,10 @@ describe('ConnectButton (custom flow)', () => {
   });
 
   it('reports a closed popup as cancelled', async () => {
-    const user = userEvent.setup();
     const popup = fakePopup();
     vi.spyOn(window, 'open').mockImplementation(() => popup as unknown as Window);
-    captureForms();
     const onCancel = vi.fn();
-    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onCancel={onCancel} />);
-    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
-    await user.click(button);
+    const { button } = await clickConnect({ onCancel });
     popup.closed = true;
     await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1), { timeout: 3000 });
     expect(button).not.toHaveAttribute('data-busy');
@@ -243,14 +235,9 @@ describe('ConnectButton (custom flow)', () => {
   });
 
   it('explains a blocked popup and offers to continue in this tab', async () => {
-    const user = userEvent.setup();
     vi.spyOn(window, 'open').mockReturnValue(null);
-    const forms = captureForms();
     const onError = vi.fn();
-    render(<ConnectButton integrationKey="github" fetchToken={fetchToken} apiUri={API_URI} onError={onError} />);
-    const button = await screen.findByRole('button', { name: 'Connect GitHub' });
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
-    await user.click(button);
+    const { user, forms } = await clickConnect({ onError });
     const dialog = await screen.findByRole('dialog', { name: 'Connect GitHub' });
     expect(within(dialog).getByRole('alert')).toHaveTextContent('The connection window was blocked');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'popup_blocked' }));
@@ -261,13 +248,8 @@ describe('ConnectButton (custom flow)', () => {
   });
 
   it('asks for the parameters of a client-credentials option, validates inline, and runs it in a hidden iframe', async () => {
-    const user = userEvent.setup();
-    const forms = captureForms();
     const onConnected = vi.fn();
-    render(<ConnectButton integrationKey="stripe" fetchToken={fetchToken} apiUri={API_URI} onConnected={onConnected} />);
-    const button = await screen.findByRole('button', { name: 'Connect Stripe' });
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'not-connected'));
-    await user.click(button);
+    const { user, forms, button } = await clickConnect({ integrationKey: 'stripe', onConnected }, 'Stripe');
     const dialog = await screen.findByRole('dialog', { name: 'Connect Stripe' });
     await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
     const secret = within(dialog).getByLabelText(/Secret key/);
