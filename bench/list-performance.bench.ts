@@ -5,18 +5,16 @@
 // box: input event → the first matching rows committed and painted (goal under 16 ms). The probes
 // (bench/list-page/measureList.ts) compute the matches from the emulator's catalogue, not from the
 // DOM, and count only rendered, visible rows. A report, not a gate: it exits 0 whatever the timings.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { startEmulator } from '../src/emulator/startEmulator.js';
 import type { KeystrokeSample, ListBenchCatalogue, ListBenchProbes } from './list-page/measureList.js';
+import { buildBenchPage } from './support/buildBenchPage.js';
 import { createBenchSeed } from './support/createBenchSeed.js';
+import { serveStatic, type StaticSite } from './support/serveStatic.js';
 import { CHROMIUM_ARGS, requireChromium } from '../scripts/findChromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,57 +26,12 @@ const GAP_MS = 100;
 const GOAL_MS = 16;
 const CHROMIUM = requireChromium();
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 };
 const ms = (value: number | null | undefined): string => (value === null || value === undefined ? 'n/a' : `${value.toFixed(1)} ms`);
-
-async function buildPage(outDir: string): Promise<void> {
-  await build({
-    configFile: false,
-    root: join(root, 'bench/list-page'),
-    base: './',
-    mode: 'production',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, minify: true, sourcemap: false, target: 'es2022', chunkSizeWarningLimit: 2_000 },
-  });
-}
-
-function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    const file = path.endsWith(sep) ? join(path, 'index.html') : path;
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!statSync(file).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    ),
-  );
-}
 
 const probes = (page: Page) => page.evaluate(() => window.__listBench);
 
@@ -136,7 +89,7 @@ async function typeRound(page: Page): Promise<{ keys: KeystrokeSample[]; clear: 
 const loadBefore = loadavg()[0]!;
 const outDir = mkdtempSync(join(tmpdir(), 'mk-list-bench-'));
 const emulator = await startEmulator({ port: 0, seed: createBenchSeed(ROWS) });
-let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
+let site: StaticSite | undefined;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
@@ -144,7 +97,7 @@ const browser = await chromium.launch({
 });
 try {
   const builtAt = Date.now();
-  await buildPage(outDir);
+  await buildBenchPage(join(root, 'bench/list-page'), outDir);
   const buildSeconds = ((Date.now() - builtAt) / 1000).toFixed(1);
   site = await serveStatic(outDir);
   const batch = process.env.LIST_BENCH_BATCH;
