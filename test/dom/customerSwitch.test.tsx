@@ -3,7 +3,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ConnectButton, ConnectionStatus, MembraneKitProvider, useMembraneKit, type MembraneKit, type MembraneKitEvent } from '../../src/index.ts';
+import { ConnectButton, ConnectionStatus, MembraneKitProvider, membraneKeys, useMembraneKit, type MembraneKit, type MembraneKitEvent } from '../../src/index.ts';
 import { answerPopup, captureForms, fakePopup } from './connectPopupHelpers.ts';
 import { API_URI, startKitTestEnvironment } from './emulatorServer.ts';
 
@@ -47,6 +47,31 @@ describe('customer switch', () => {
     expect(bobToken).toHaveBeenCalled();
     expect(aliceToken).toHaveBeenCalledTimes(aliceCalls);
     expect(status()).not.toHaveAttribute('data-state', 'connected');
+  });
+
+  it("after a switch, components follow the new customer's kit: its refreshes reach them", async () => {
+    const alice = emulator.store.defaultCustomer.id;
+    let kit!: MembraneKit;
+    function Probe() {
+      kit = useMembraneKit().kit;
+      return null;
+    }
+    const page = (customerKey: string) => (
+      <MembraneKitProvider apiUri={API_URI} customerKey={customerKey} fetchToken={() => tokenFor(customerKey)}>
+        <ConnectionStatus integrationKey="hubspot" />
+        <Probe />
+      </MembraneKitProvider>
+    );
+    const { rerender } = render(page(alice));
+    await waitForState('connected');
+    rerender(page('bob'));
+    await waitForState('not-connected');
+    // Bob connects HubSpot elsewhere; the new kit refreshes (as a connect flow or the live stream does).
+    const bob = emulator.store.findCustomer('bob')!;
+    const hubspot = emulator.store.findIntegration('hubspot')!;
+    emulator.store.createConnection({ name: 'HubSpot', userId: bob.id, integrationId: hubspot.id, authOptionKey: 'oauth2', parameters: {} });
+    await act(() => kit.queryClient.invalidateQueries({ queryKey: membraneKeys.all }));
+    await waitForState('connected');
   });
 
   it("a provider's own QueryClient loses the previous customer's Membrane data, and only that", async () => {

@@ -119,6 +119,18 @@ export function kitQueryRetry(failureCount: number, error: unknown): boolean {
 }
 
 /**
+ * The QueryClient a kit uses when the app gives none: {@link kitQueryRetry}, refetch on focus.
+ *
+ * @example
+ * ```ts
+ * const kit = createKit({ fetchToken, queryClient: createKitQueryClient() });
+ * ```
+ */
+export function createKitQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: kitQueryRetry, refetchOnWindowFocus: true } } });
+}
+
+/**
  * Creates a kit: a token manager calling the latest `fetchToken`, the typed Membrane client on it,
  * the hosted UI (loaded on first use), a QueryClient (or the one given), and the shared
  * connect/event state. Token state changes are published as `token.refreshed` / `token.failed` events.
@@ -178,11 +190,7 @@ export function createKit(options: CreateKitOptions): MembraneKit {
     }
     return (await hostedUiFor.get)();
   };
-  const queryClient =
-    options.queryClient ??
-    new QueryClient({
-      defaultOptions: { queries: { retry: kitQueryRetry, refetchOnWindowFocus: true } },
-    });
+  const queryClient = options.queryClient ?? createKitQueryClient();
   const events = createEventEmitter();
   const pending = createPendingConnectStore();
 

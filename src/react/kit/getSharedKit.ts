@@ -1,5 +1,6 @@
 import type { FetchToken } from '../../core/token/types.js';
 import { createKit, DEFAULT_API_URI, type MembraneKit } from './createKit.js';
+import { emptyQueryClient } from './emptyQueryClient.js';
 import { watchWindowFocus } from './watchWindowFocus.js';
 
 /**
@@ -44,7 +45,7 @@ function release(entry: Entry): void {
   if (entry.releaseTimer !== undefined) clearTimeout(entry.releaseTimer);
   entry.releaseTimer = undefined;
   entry.stopWatchingFocus();
-  entry.kit.queryClient.clear();
+  emptyQueryClient(entry.kit.queryClient);
   entry.kit.queryClient.unmount();
   entry.kit.tokenManager.invalidate();
   entries.delete(entry.kit);

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FetchToken } from '../../core/token/types.js';
 import type { MembraneKitEventHandler } from '../events/MembraneKitEvent.js';
 import { defaultLabels, mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
-import { createKit, type ExistingSdkClient } from '../kit/createKit.js';
+import { createKit, createKitQueryClient, type ExistingSdkClient } from '../kit/createKit.js';
+import { emptyQueryClient } from '../kit/emptyQueryClient.js';
 import { useFetchToken } from '../kit/useFetchToken.js';
 import { useIsomorphicLayoutEffect } from '../utils/useIsomorphicLayoutEffect.js';
 import { watchWindowFocus } from '../kit/watchWindowFocus.js';
@@ -60,6 +61,26 @@ export interface MembraneKitProviderProps {
   children?: ReactNode;
 }
 
+const pendingReleases = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>();
+
+/** Cancels a release scheduled by an unmount that was not final (StrictMode's second mount). */
+function keepQueryClient(queryClient: QueryClient): void {
+  clearTimeout(pendingReleases.get(queryClient));
+  pendingReleases.delete(queryClient);
+}
+
+/** Empties the provider's own QueryClient after this commit, unless the provider mounts again first. */
+function releaseQueryClientSoon(queryClient: QueryClient): void {
+  keepQueryClient(queryClient);
+  pendingReleases.set(
+    queryClient,
+    setTimeout(() => {
+      pendingReleases.delete(queryClient);
+      emptyQueryClient(queryClient);
+    }, 0),
+  );
+}
+
 /**
  * Optional app-wide settings for every kit component below it: one token manager and client, one
  * query cache, theme, labels and an event handler. Renders a `display: contents` element carrying
@@ -79,8 +100,12 @@ export interface MembraneKitProviderProps {
 export function MembraneKitProvider(props: MembraneKitProviderProps) {
   const { apiUri, uiUri, queryClient, client, sdk, customerKey, theme = 'light', unstyled = false, labels, onEvent, className, children } = props;
   const fetchToken = useFetchToken(props.fetchToken, props.tokenUrl);
+  // Without the app's QueryClient, one of the provider's own for its whole life, shared by the kits
+  // it makes: mounted components keep observing the client they started with (TanStack Query binds
+  // an observer to its first client), so a customer switch must not hand them another one.
+  const [ownQueryClient] = useState(createKitQueryClient);
   const kit = useMemo(
-    () => createKit({ fetchToken, apiUri, uiUri, queryClient, client, sdk }),
+    () => createKit({ fetchToken, apiUri, uiUri, queryClient: queryClient ?? ownQueryClient, client, sdk }),
     // fetchToken and sdk are deliberately absent: a new function must not create a new kit (see
     // setFetchToken). customerKey is there: another customer gets a kit with no token and no cache.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -108,6 +133,13 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
       kit.queryClient.unmount();
     };
   }, [kit]);
+
+  // The provider's own QueryClient dies with it: emptied when it unmounts for good, rather than left
+  // holding data and a 5-minute garbage-collection timer per query. An app's own is left alone.
+  useEffect(() => {
+    keepQueryClient(ownQueryClient);
+    return () => releaseQueryClientSoon(ownQueryClient);
+  }, [ownQueryClient]);
 
   const onEventRef = useRef(onEvent);
   useIsomorphicLayoutEffect(() => {
