@@ -3,7 +3,7 @@ import axe from 'axe-core';
 import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/styles/styles.css';
-import { IntegrationsList, MembraneKitProvider, resetSharedKits, type IntegrationsListProps, type MembraneKitTheme } from '../../src/index.ts';
+import { ConnectButton, IntegrationsList, MembraneKitProvider, resetSharedKits, type IntegrationsListProps, type MembraneKitTheme } from '../../src/index.ts';
 import { emulator, getToken, requestLog, resetEmulator, setFaults } from './emulator.ts';
 
 // Several accounts of one app (issue 12) in real Chromium against the shared emulator: the seeded
@@ -305,6 +305,34 @@ describe('the consent line', () => {
     const zendeskDialog = await screen.findByRole('dialog', { name: 'Connect Zendesk' });
     const line = await waitFor(() => zendeskDialog.querySelector<HTMLElement>('[data-slot="connect-dialog-consent"]')!);
     expect(line).toHaveTextContent('What this app does with Zendesk: Reads Zendesk contacts; writes notes.');
+    await userEvent.keyboard('{Escape}');
+  });
+});
+
+describe('the consent label alone', () => {
+  it("opens the dialog before an app that would go straight to its popup, in the list and on a ConnectButton", async () => {
+    const opened = vi.spyOn(window, 'open');
+    const labels = { consent: 'Reads {name} issues; writes comments.' };
+    render(
+      <MembraneKitProvider fetchToken={fetchToken} apiUri={emulator().apiUri} labels={labels}>
+        <IntegrationsList />
+        <ConnectButton integrationKey="github" data-testid="standalone" />
+      </MembraneKitProvider>,
+    );
+    const list = await screen.findByRole('list', { name: /integrations/i }, { timeout: 10_000 });
+    await userEvent.click(await within(list).findByRole('button', { name: 'Connect GitHub' }, { timeout: 10_000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Connect GitHub' });
+    await waitFor(() => expect(dialog.querySelector('[data-slot="connect-dialog-consent"]')).toHaveTextContent('What this app does with GitHub: Reads GitHub issues; writes comments.'));
+    // Nothing to fill in: the description does not ask for details.
+    expect(dialog).toHaveTextContent('Continue to sign in to GitHub.');
+    expect(opened).not.toHaveBeenCalled();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await userEvent.click(screen.getByTestId('standalone'));
+    const second = await screen.findByRole('dialog', { name: 'Connect GitHub' });
+    await waitFor(() => expect(second.querySelector('[data-slot="connect-dialog-consent"]')).toHaveTextContent('Reads GitHub issues; writes comments.'));
+    expect(opened).not.toHaveBeenCalled();
     await userEvent.keyboard('{Escape}');
   });
 });

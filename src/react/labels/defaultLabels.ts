@@ -74,6 +74,8 @@ export interface MembraneKitLabels {
   dialogDescription: string;
   /** The same for options without a sign-in: API keys, tokens, client credentials (`{name}`). */
   dialogDescriptionNoSignIn: string;
+  /** Under the connect dialog's title when there is nothing to enter, only a sign-in (a consent line shown first) (`{name}`). */
+  dialogDescriptionSignInOnly: string;
   /** Before the page's consent line in the connect dialog (`{name}`); the line itself comes from the `consent` prop. */
   consentTitle: string;
   /**
@@ -178,6 +180,7 @@ export const defaultLabels: MembraneKitLabels = {
   reconnectDialogTitle: 'Reconnect {name}',
   dialogDescription: 'Enter the details {name} needs, then continue to sign in.',
   dialogDescriptionNoSignIn: 'Enter the details {name} needs to connect.',
+  dialogDescriptionSignInOnly: 'Continue to sign in to {name}.',
   consentTitle: 'What this app does with {name}:',
   consent: '',
   dialogLoading: 'Loading {name}…',

@@ -73,7 +73,8 @@ export function useConnectButtonFlow(
   const busy = connect.status === 'connecting';
   const inheritedSetup = useContext(ConnectSetupContext);
   const setup = options.setup ?? inheritedSetup;
-  const consentLine = connectSetupOf(setup, connect.integration ?? { key: integrationKey }).consent;
+  // The page's line for this integration, else the `consent` label: either is read before anything starts.
+  const consentLine = connectSetupOf(setup, connect.integration ?? { key: integrationKey }).consent ?? (resolved.labels.consent.trim() || undefined);
 
   const openDialog = () => {
     connect.reset();

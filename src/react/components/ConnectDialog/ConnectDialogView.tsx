@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { safeHttpUrl } from '../../../core/safeHttpUrl.js';
+import { needsParameters } from '../../../core/connect/getAuthOptions.js';
 import { formatLabelNode } from '../../labels/formatLabelNode.js';
 import { cn } from '../../utils/cn.js';
 import { ModalDialog } from '../shared/ModalDialog.js';
@@ -39,6 +40,8 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
 
   // Sign-in wording only where there is a sign-in (OAuth); API keys and tokens are just entered.
   const signsIn = !form.selected || form.selected.type === 'oauth2' || form.selected.type === 'oauth1';
+  // Nothing to pick or fill in: the dialog is only there for the consent line before the sign-in.
+  const signInOnly = signsIn && form.options.length <= 1 && !needsParameters(form.selected);
   const button = () => cn(!unstyled && 'mk-Button');
 
   let body: ReactNode;
@@ -114,7 +117,7 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
         <ModalDialogTitle>{formatLabelNode(connect.isReconnect ? labels.reconnectDialogTitle : labels.dialogTitle, { name })}</ModalDialogTitle>
       </div>
       <ModalDialogDescription>
-        {formatLabelNode(signsIn ? labels.dialogDescription : labels.dialogDescriptionNoSignIn, { name })}
+        {formatLabelNode(signInOnly ? labels.dialogDescriptionSignInOnly : signsIn ? labels.dialogDescription : labels.dialogDescriptionNoSignIn, { name })}
       </ModalDialogDescription>
       {consent ? (
         // What the product will read and write, before the user continues.

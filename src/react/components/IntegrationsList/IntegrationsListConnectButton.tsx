@@ -119,7 +119,8 @@ export function IntegrationsListConnectButton({
     return created;
   };
 
-  const consentLine = useConnectSetup(integration).consent;
+  // The page's line for this integration, else the `consent` label: either is read before anything starts.
+  const consentLine = useConnectSetup(integration).consent ?? (labels.consent.trim() || undefined);
   const busy = snapshot.status === 'connecting';
   const isReconnect = !addAccount && isRepairState(state) && !!(connection ?? integration.connection)?.id;
   const finishSetup = isReconnect && getConnectionDetails(connection ? { connection } : integration).action === 'finish-setup';
