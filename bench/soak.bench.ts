@@ -7,10 +7,10 @@
 // unmount/remount of 49 of the 50 components:
 //   calm · latency 800 ms · 401 storm · 429 burst · 500 burst · 4 s tokens · flapping network
 // Then every fault is cleared and the page must come back to what the emulator holds, with no
-// error showing. Last, every component is unmounted; after the shared kit's release delay the page
+// error showing. Then every component is unmounted; after the shared kit's release delay the page
 // must hold no more timers, intervals, page-wide listeners, EventSources or popups than before the
-// first mount. Printed: fetchToken calls, API requests by route and status, errors the user saw,
-// kit events, what is alive at the end, and the JS heap (after a forced GC) at each step.
+// first mount, and again after a second mount/connect/disconnect/unmount round. Printed: fetchToken calls, API requests by route and status, errors the user saw,
+// kit events, what is alive at the end, and the JS heap (after a forced GC) at each step and cycle.
 // Exits 1 when something leaked or the page did not recover; timings are reported, not gated.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -217,6 +217,8 @@ async function runPhase(
     const left = until - Date.now();
     if (left > 0) await sleep(left);
   };
+  // Each phase starts from its own faults: an error burst the previous phase did not use up ends.
+  emulator.faults.set({ errors: [] });
   switch (phase) {
     case 'calm':
       emulator.faults.clear();
@@ -241,13 +243,14 @@ async function runPhase(
       await focus(page, log);
       break;
     case '429 burst':
-      emulator.faults.addError({ status: 429, times: 25 });
+      // The next 8 API requests are refused; what a burst leaves unused goes at the end of the phase.
+      emulator.faults.set({ errors: [{ status: 429, times: 8 }] });
       await liveChange(apiUri, log, { requestError: null });
       await remount(page, log);
       await focus(page, log);
       break;
     case '500 burst':
-      emulator.faults.addError({ status: 500, times: 25 });
+      emulator.faults.set({ errors: [{ status: 500, times: 8 }] });
       await liveChange(apiUri, log, { state: 'BUILDING' });
       await remount(page, log);
       await sleep(1_000);
@@ -344,18 +347,19 @@ try {
     failures: [],
   };
   const soakStarted = Date.now();
-  const deadline = soakStarted + SOAK_SECONDS * 1000;
+  let soakPaused = 0;
+  const deadline = () => soakStarted + soakPaused + SOAK_SECONDS * 1000;
   let cycles = 0;
-  const phaseSeconds: Record<string, number> = {};
-  while (Date.now() < deadline) {
-    for (const { name, seconds } of PHASES) {
-      const started = Date.now();
-      await runPhase(name, seconds, { page, context, apiUri: emulator.apiUri, log, emulator });
-      phaseSeconds[name] = (phaseSeconds[name] ?? 0) + (Date.now() - started) / 1000;
-    }
+  const heapByCycle: number[] = [];
+  while (Date.now() < deadline()) {
+    for (const { name, seconds } of PHASES) await runPhase(name, seconds, { page, context, apiUri: emulator.apiUri, log, emulator });
     cycles++;
+    // Measured between cycles (the GC takes about 2 s, not counted in the soak's length).
+    const paused = Date.now();
+    heapByCycle.push((await heap(cdp)).usedKb);
+    soakPaused += Date.now() - paused;
   }
-  const soakSeconds = (Date.now() - soakStarted) / 1000;
+  const soakSeconds = (Date.now() - soakStarted - soakPaused) / 1000;
 
   // Recovery: no faults, online, the salesforce connection back to its seed state, one focus.
   emulator.faults.clear();
@@ -393,6 +397,29 @@ try {
   const heapUnmounted = await heap(cdp);
   const after = await probes(page);
   if (process.env.SOAK_HEAP_SNAPSHOT) await writeHeapSnapshot(cdp, process.env.SOAK_HEAP_SNAPSHOT);
+
+  // A second round on the same page: mount all 50 again, one calm cycle with a connect and a
+  // disconnect, unmount. What stays after it, against after the first round, is what a round leaks.
+  await page.evaluate(() => window.__soak.setView('all'));
+  await waitFor(
+    'the 50 components to load again',
+    async () => {
+      const shown = await shownStates(page);
+      return ids(shown) === APPS && !Object.values(shown).some((state) => state === 'loading' || state === 'missing');
+    },
+    30_000,
+  );
+  await runPhase('calm', 4, { page, context, apiUri: emulator.apiUri, log, emulator });
+  await page.evaluate(() => window.__soak.setView('empty'));
+  await sleep(SHARED_KIT_RELEASE_DELAY_MS + 2_000);
+  const heapSecondRound = await heap(cdp);
+  const afterSecondRound = await probes(page);
+  const secondRoundLeaks =
+    afterSecondRound.timeouts.length - before.timeouts.length +
+    (afterSecondRound.intervals.length - before.intervals.length) +
+    (afterSecondRound.listenerCount - before.listenerCount) +
+    afterSecondRound.eventSources.length +
+    afterSecondRound.popupsOpen;
 
   // --- Report ---
   const byRoute = new Map<string, Map<number, number>>();
@@ -437,7 +464,7 @@ try {
   const extraIntervals = after.intervals.length - before.intervals.length;
   const extraListeners = after.listenerCount - before.listenerCount;
   const openSources = after.eventSources.length;
-  leaked = extraTimeouts > 0 || extraIntervals > 0 || extraListeners > 0 || openSources > 0 || after.popupsOpen > 0;
+  leaked = extraTimeouts > 0 || extraIntervals > 0 || extraListeners > 0 || openSources > 0 || after.popupsOpen > 0 || secondRoundLeaks > 0;
   console.log('\nAlive (before the first mount → while mounted after the soak → after unmounting all 50 and waiting the shared kit release delay):\n');
   console.log('| what | before | mounted | after unmount | leaked |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
@@ -472,8 +499,18 @@ try {
   console.log('| --- | ---: |');
   console.log(`| before the first mount | ${kb(heapEmpty.usedKb * 1024)} |`);
   console.log(`| 50 mounted, settled | ${kb(heapMounted.usedKb * 1024)} |`);
+  heapByCycle.forEach((usedKb, index) =>
+    console.log(`| 50 mounted, after cycle ${index + 1} | ${kb(usedKb * 1024)} (${usedKb >= heapMounted.usedKb ? '+' : ''}${(usedKb - heapMounted.usedKb).toFixed(0)} kB against settled) |`),
+  );
   console.log(`| 50 mounted, after the ${soakSeconds.toFixed(0)} s soak and recovery | ${kb(heapAfterSoak.usedKb * 1024)} (${heapAfterSoak.usedKb >= heapMounted.usedKb ? '+' : ''}${(heapAfterSoak.usedKb - heapMounted.usedKb).toFixed(0)} kB) |`);
   console.log(`| all unmounted | ${kb(heapUnmounted.usedKb * 1024)} (${heapUnmounted.usedKb >= heapEmpty.usedKb ? '+' : ''}${(heapUnmounted.usedKb - heapEmpty.usedKb).toFixed(0)} kB against before the first mount) |`);
+  console.log(
+    `| all unmounted after a second round (mount 50, connect + disconnect, unmount) | ${kb(heapSecondRound.usedKb * 1024)} (${heapSecondRound.usedKb >= heapUnmounted.usedKb ? '+' : ''}${(heapSecondRound.usedKb - heapUnmounted.usedKb).toFixed(0)} kB against after the first round) |`,
+  );
+  console.log(
+    `\nWhat stays after the first round is mostly the kit's compiled code and the lazy chunks it loaded (modules stay for the page's life); ` +
+      `a leak would show as growth from one round to the next. After the second round: ${secondRoundLeaks} timers, listeners, EventSources or popups more than before the first mount.`,
+  );
   if (log.failures.length > 0) console.log(`\nUser actions that did not finish (expected under faults): ${log.failures.length}\n- ${log.failures.slice(0, 12).join('\n- ')}`);
   console.log(`\nPage errors: ${pageErrors.length}${pageErrors.length ? `\n- ${[...new Set(pageErrors)].slice(0, 8).join('\n- ')}` : ''}`);
   console.log(`Console errors: ${consoleErrors.length}${consoleErrors.length ? ` (first distinct: ${[...new Set(consoleErrors)].slice(0, 5).join(' | ')})` : ''}`);
