@@ -313,28 +313,6 @@ try {
   const heapEmpty = await heap(cdp);
   const before = await probes(page);
 
-  const mountedAt = Date.now();
-  await page.evaluate(() => window.__soak.setView('all'));
-  const token = ((await (await fetch(emulator.tokenUrl, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).json()) as { token: string }).token;
-  const ids = (shown: Record<string, string>) => Object.keys(shown).length;
-  await waitFor(
-    'the 50 components to load',
-    async () => {
-      const shown = await shownStates(page);
-      return ids(shown) === APPS && !Object.values(shown).some((state) => state === 'loading' || state === 'missing') && shown;
-    },
-    30_000,
-  );
-  const loadMs = Date.now() - mountedAt;
-  const initial = mismatches(await shownStates(page), await expectedStates(emulator.apiUri, keys, token));
-  if (initial.length > 0) throw new Error(`After the first load the page does not show what the emulator holds: ${initial.join('; ')}`);
-  await page.evaluate(() => window.__soak.startSampling());
-  await sleep(1_000);
-  const heapMounted = await heap(cdp);
-  const requestsBeforeSoak = emulator.store.requests.length;
-  const countersBeforeSoak = await counters(page);
-
-  // The soak.
   const log: ActionLog = {
     connects: 0,
     connectsDone: 0,
@@ -346,6 +324,43 @@ try {
     offlineToggles: 0,
     failures: [],
   };
+  const token = ((await (await fetch(emulator.tokenUrl, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).json()) as { token: string }).token;
+  const ids = (shown: Record<string, string>) => Object.keys(shown).length;
+  const expectedAtStart = await expectedStates(emulator.apiUri, keys, token);
+
+  // A cold outage first: the first load meets a 500 on every list request (after the kit's two
+  // retries the user sees errors), then Membrane comes back and the user returns to the tab.
+  emulator.faults.set({ errors: [{ status: 500, route: 'GET /integrations' }] });
+  await page.evaluate(() => window.__soak.setView('all'));
+  await page.evaluate(() => window.__soak.startSampling());
+  await waitFor('errors to show during the outage', async () => (await counters(page)).errorsNow > 0, 30_000);
+  await sleep(2_000);
+  const outage = await counters(page);
+  const outageShown = { now: outage.errorsNow, byWhat: { ...outage.errorsByWhat } };
+  emulator.faults.set({ errors: [] });
+  const outageEnded = Date.now();
+  await focus(page, log);
+  let outageWrong: string[] = [];
+  await waitFor(
+    'the 50 components to load once the outage ends',
+    async () => {
+      const shown = await shownStates(page);
+      outageWrong = mismatches(shown, expectedAtStart);
+      return ids(shown) === APPS && outageWrong.length === 0 && (await counters(page)).errorsNow === 0;
+    },
+    30_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} Still wrong: ${outageWrong.slice(0, 6).join('; ')}`);
+  });
+  const outageRecoveryMs = Date.now() - outageEnded;
+  // From here on, errors are counted against the settled page.
+  await page.evaluate(() => window.__soak.startSampling());
+  await sleep(1_000);
+  const heapMounted = await heap(cdp);
+  const requestsBeforeSoak = emulator.store.requests.length;
+  const countersBeforeSoak = await counters(page);
+
+  // The soak.
   const soakStarted = Date.now();
   let soakPaused = 0;
   const deadline = () => soakStarted + soakPaused + SOAK_SECONDS * 1000;
@@ -433,14 +448,19 @@ try {
   console.log(
     `Soak: ${APPS} components (1 IntegrationsList + 20 ConnectionStatus + 19 ConnectButton under one provider, 5 + 5 provider-less), ` +
       `${APPS} apps, Vite production build, headless Chromium ${await browser.version()}, emulator on 127.0.0.1.\n` +
-      `Ran ${soakSeconds.toFixed(0)} s (${cycles} cycles of: ${PHASES.map((p) => `${p.name} ${p.seconds} s`).join(' · ')}); first load of the 50 components took ${loadMs} ms.\n`,
+      `Ran ${soakSeconds.toFixed(0)} s (${cycles} cycles of: ${PHASES.map((p) => `${p.name} ${p.seconds} s`).join(' · ')}).\n`,
   );
   console.log('| figure | value |');
   console.log('| --- | ---: |');
   const row = (name: string, value: string | number) => console.log(`| ${name} | ${value} |`);
   row('fetchToken calls during the soak (provider kit + shared kit)', `${fetchTokenCalls(soakCounters) - fetchTokenCalls(countersBeforeSoak)} (${soakCounters.fetchToken.provider - countersBeforeSoak.fetchToken.provider} + ${soakCounters.fetchToken.shared - countersBeforeSoak.fetchToken.shared})`);
   row('fetchToken calls that failed (offline)', soakCounters.fetchToken.failed - countersBeforeSoak.fetchToken.failed);
-  row('fetchToken calls on the first load', fetchTokenCalls(countersBeforeSoak));
+  row('fetchToken calls before the soak (first load and the cold outage)', fetchTokenCalls(countersBeforeSoak));
+  row(
+    'cold outage (500 on every list request at the first load): errors on screen, by component kind',
+    `${outageShown.now} (${Object.entries(outageShown.byWhat).map(([what, n]) => `${what} ${n}`).join(', ')})`,
+  );
+  row('… all 50 right, no error, after the outage ended and the tab got focus', `in ${outageRecoveryMs} ms`);
   row('API requests during the soak (emulator log)', soakRequests.length);
   row('… answered 401 / 429 / 5xx', `${soakRequests.filter((e) => e.status === 401).length} / ${soakRequests.filter((e) => e.status === 429).length} / ${soakRequests.filter((e) => e.status >= 500).length}`);
   row('errors that appeared on screen (component × appearance)', soakCounters.errorAppearances);

@@ -153,9 +153,14 @@ const soak = {
   },
   counters,
   states,
-  /** Takes the states shown now as the settled ones and starts counting errors every 200 ms. */
+  /**
+   * Takes the states shown now as the settled ones, zeroes the error counts and counts errors every
+   * 200 ms from now on.
+   */
   startSampling() {
     baseline = states();
+    showing.clear();
+    Object.assign(counters, { errorAppearances: 0, maxErrorsAtOnce: 0, errorsNow: 0, errorsByWhat: {} });
     // The sampler's own interval is created before the probes' baseline snapshot is compared.
     sampler ??= window.setInterval(sample, 200);
   },
