@@ -82,7 +82,9 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Change detection (the sidebar's "changed since the last commit" marks) runs git and parses
   // every story's import graph right at start, on the two cores the first page load needs.
-  features: { changeDetection: false },
+  // Storybook's own "Get started" checklist is about writing stories, not about this kit: it would be
+  // the first thing a newcomer reads in our sidebar.
+  features: { changeDetection: false, sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(viteConfig, { configType }) {
     const { mergeConfig } = await import('vite');
     const staticBuild = configType === 'PRODUCTION';
