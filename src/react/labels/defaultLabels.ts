@@ -81,7 +81,7 @@ export interface MembraneKitLabels {
   /**
    * The consent line of every connect dialog when the page gives none for the integration (the
    * `consent` prop, which wins): what your product reads and writes (`{name}`). Default `''`: no line.
-   * It shows whenever the dialog opens; unlike the prop, it does not make the dialog open.
+   * Like the prop, it opens the dialog first even for an app with nothing to ask.
    */
   consent: string;
   dialogLoading: string;

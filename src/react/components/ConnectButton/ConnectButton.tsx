@@ -93,8 +93,11 @@ function withButtonSetup(
  * second click during a flow does nothing. In custom mode it opens the popup straight away when
  * nothing has to be asked, otherwise a dialog with the auth options and parameters form.
  *
- * Attributes: `data-slot="connect-button"`, `data-state` = connection state,
- * `data-busy` while connecting, setting up or disconnecting, `data-reconnect` when it repairs the
+ * Until the integration's state has loaded it is busy and inert (`data-state="loading"`), so a
+ * connected app never reads "Connect" first; if the state cannot be loaded it offers Connect.
+ *
+ * Attributes: `data-slot="connect-button"`, `data-state` = connection state (or `loading`),
+ * `data-busy` while loading, connecting, setting up or disconnecting, `data-reconnect` when it repairs the
  * existing connection, `data-action` = `connect | reconnect | finish-setup | none`.
  *
  * @example
@@ -161,28 +164,35 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
     buttonRef,
   );
 
-  const state = own ? (busy ? 'connecting' : account.state) : connect.state;
+  // Until the integration (or the account) has loaded, its state is unknown: no "Connect" to click
+  // for an app that may well be connected. A load that failed leaves a working Connect button.
+  const loading = !busy && (own ? account.isLoading : !connect.integration && !connect.loadError);
+  const state = loading ? 'loading' : own ? (busy ? 'connecting' : account.state) : connect.state;
   const isReconnect = own ? !busy && !!liveAccount && isRepairState(account.state) : connect.isReconnect;
   const name = (own ? liveAccount?.name : undefined) ?? connect.integration?.name ?? integrationKey;
   // Already connected: say so, and do nothing on click, unless another connection may be added.
   const connected = state === 'connected';
   // Membrane is building or archiving the connection: nothing to start until it settles.
   const working = state === 'setting-up' || state === 'disconnecting';
-  const settled = (connected && !allowMultipleConnections) || working || (own && account.isLoading);
+  const settled = (connected && !allowMultipleConnections) || working || loading;
   const finishSetup = isReconnect && (own ? account.details : getConnectionDetails(connect.integration)).action === 'finish-setup';
+  // While loading it is named by its text alone ("Connect", busy and disabled): nothing, a person or
+  // a test, takes it for "Connect {name}" before the state is known.
   const [text, nameText] = busy
     ? [labels.connecting, undefined]
-    : working
-      ? [labels.status[state], undefined]
-      : finishSetup
-        ? [labels.finishSetup, labels.finishSetupOf]
-        : isReconnect
-          ? [labels.reconnect, labels.reconnectTo]
-          : connected
-            ? allowMultipleConnections
-              ? [labels.connectAnother, labels.connectAnotherTo]
-              : [labels.connected, labels.connectedTo]
-            : [labels.connect, labels.connectTo];
+    : loading
+      ? [labels.connect, undefined]
+      : working
+        ? [labels.status[state as 'setting-up' | 'disconnecting'], undefined]
+        : finishSetup
+          ? [labels.finishSetup, labels.finishSetupOf]
+          : isReconnect
+            ? [labels.reconnect, labels.reconnectTo]
+            : connected
+              ? allowMultipleConnections
+                ? [labels.connectAnother, labels.connectAnotherTo]
+                : [labels.connected, labels.connectedTo]
+              : [labels.connect, labels.connectTo];
   const label = text;
   const accessibleName = nameText === undefined ? undefined : formatLabel(nameText, { name: isolateBidi(name, nameText) });
 
@@ -197,11 +207,11 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
         className={cn(rootClass, !unstyled && 'mk-Button mk-ConnectButton', className)}
         data-slot="connect-button"
         data-state={state}
-        data-busy={dataFlag(busy || working)}
+        data-busy={dataFlag(busy || working || loading)}
         data-reconnect={dataFlag(isReconnect)}
-        data-action={busy || working ? 'none' : finishSetup ? 'finish-setup' : isReconnect ? 'reconnect' : settled ? 'none' : 'connect'}
+        data-action={busy || working || loading ? 'none' : finishSetup ? 'finish-setup' : isReconnect ? 'reconnect' : settled ? 'none' : 'connect'}
         data-mk-theme={dataTheme}
-        aria-busy={busy || working ? true : undefined}
+        aria-busy={busy || working || loading ? true : undefined}
         aria-label={children === undefined ? accessibleName : buttonProps['aria-label']}
         aria-disabled={settled ? true : buttonProps['aria-disabled']}
         onClick={composeEventHandlers(onClick, settled ? noop : start)}
@@ -212,7 +222,7 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
           children
         ) : (
           <>
-            {busy || working ? <Spinner unstyled={unstyled} /> : null}
+            {busy || working || loading ? <Spinner unstyled={unstyled} /> : null}
             {children ?? label}
           </>
         )}
