@@ -5,7 +5,9 @@
 // phases in turn, with a user connect + disconnect from the list, live changes made "in another
 // tab" (the emulator's control route, pushed over /sse/workspace), window focus (refetch) and one
 // unmount/remount of 49 of the 50 components:
-//   calm · latency 800 ms · 401 storm · 429 burst · 500 burst · 4 s tokens · flapping network
+//   calm · latency 800 ms · 401 storm · 429 burst · 500 burst · short tokens · flapping network
+// (tokens issued from the 401 storm until the network flaps live 4 s: the storm's refreshes get
+// them, so the bursts and the short-tokens phase run on tokens that expire every few seconds).
 // Then every fault is cleared and the page must come back to what the emulator holds, with no
 // error showing. Then every component is unmounted; after the shared kit's release delay the page
 // must hold no more timers, intervals, page-wide listeners, EventSources or popups than before the
@@ -57,6 +59,7 @@ interface ProbeSnapshot {
 }
 interface PageCounters {
   fetchToken: { provider: number; shared: number; failed: number };
+  fetchTokenAt: Array<{ group: 'provider' | 'shared'; at: number }>;
   events: Record<string, number>;
   errorAppearances: number;
   maxErrorsAtOnce: number;
@@ -206,6 +209,9 @@ async function focus(page: Page, log: ActionLog): Promise<void> {
   log.focusEvents++;
 }
 
+/** When each phase started, in the page's clock (performance.now()). */
+const phaseStarts: Array<{ phase: Phase | 'recovery'; at: number }> = [];
+
 async function runPhase(
   phase: Phase,
   seconds: number,
@@ -213,6 +219,7 @@ async function runPhase(
 ): Promise<void> {
   const { page, context, apiUri, log, emulator } = ctx;
   const until = Date.now() + seconds * 1000;
+  phaseStarts.push({ phase, at: await page.evaluate(() => performance.now()) });
   const rest = async () => {
     const left = until - Date.now();
     if (left > 0) await sleep(left);
@@ -233,7 +240,8 @@ async function runPhase(
       await liveChange(apiUri, log, { state: 'READY' });
       break;
     case '401 storm':
-      emulator.faults.set({ latencyMs: 0, unauthenticated: true });
+      // Tokens issued from here until the network flaps live 4 s: the storm's refreshes get them.
+      emulator.faults.set({ latencyMs: 0, unauthenticated: true, tokenExpiresIn: 4 });
       await liveChange(apiUri, log, { requestError: { message: 'Rate limited by Salesforce' } });
       await focus(page, log);
       await sleep(1_500);
@@ -377,6 +385,7 @@ try {
   const soakSeconds = (Date.now() - soakStarted - soakPaused) / 1000;
 
   // Recovery: no faults, online, the salesforce connection back to its seed state, one focus.
+  phaseStarts.push({ phase: 'recovery', at: await page.evaluate(() => performance.now()) });
   emulator.faults.clear();
   await context.setOffline(false);
   await liveChange(emulator.apiUri, log, { state: null, requestError: null });
@@ -477,6 +486,15 @@ try {
   for (const [name, statuses] of [...byRoute].sort((a, b) => a[0].localeCompare(b[0]))) {
     console.log(`- ${name}: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}×${n}`).join(', ')}`);
   }
+  // fetchToken calls by the phase they fell in (the soak's phases only).
+  const soakStartAt = phaseStarts[0]?.at ?? 0;
+  const perPhase = new Map<Phase, { provider: number; shared: number }>(PHASES.map((p) => [p.name, { provider: 0, shared: 0 }]));
+  for (const call of soakCounters.fetchTokenAt) {
+    if (call.at < soakStartAt) continue;
+    const phase = [...phaseStarts].reverse().find((start) => start.at <= call.at);
+    if (phase && phase.phase !== 'recovery') perPhase.get(phase.phase)![call.group]++;
+  }
+  console.log(`\nfetchToken calls by phase, over the ${cycles} cycles (provider kit + shared kit): ${[...perPhase].map(([name, n]) => `${name} ${n.provider} + ${n.shared}`).join(' · ')}`);
   console.log(`\nKit events (onEvent) during the whole run: ${Object.entries(soakCounters.events).sort().map(([type, n]) => `${type} ×${n}`).join(', ') || 'none'}`);
 
   // Leaks: what is alive after the unmount beyond what the empty page had.

@@ -17,6 +17,8 @@ export type SoakView = 'empty' | 'all' | 'list-only';
 
 const counters = {
   fetchToken: { provider: 0, shared: 0, failed: 0 },
+  /** When each fetchToken call started (ms since the page's time origin), by kit. */
+  fetchTokenAt: [] as Array<{ group: 'provider' | 'shared'; at: number }>,
   events: {} as Record<string, number>,
   /** Per component: how many times it started showing an error, and whether it shows one now. */
   errorAppearances: 0,
@@ -28,6 +30,7 @@ const counters = {
 function tokenFetcher(group: 'provider' | 'shared') {
   return async (): Promise<{ token: string; expiresAt: string }> => {
     counters.fetchToken[group]++;
+    counters.fetchTokenAt.push({ group, at: performance.now() });
     try {
       const response = await fetch(`${apiUri}/_emulator/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       if (!response.ok) throw new Error(`The emulator's token endpoint answered ${response.status}.`);
