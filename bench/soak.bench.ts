@@ -374,12 +374,16 @@ try {
   const deadline = () => soakStarted + soakPaused + SOAK_SECONDS * 1000;
   let cycles = 0;
   const heapByCycle: number[] = [];
+  const cachedByCycle: Array<ReturnType<typeof window.__soak.cached>> = [];
+  const aliveByCycle: ProbeSnapshot[] = [];
   while (Date.now() < deadline()) {
     for (const { name, seconds } of PHASES) await runPhase(name, seconds, { page, context, apiUri: emulator.apiUri, log, emulator });
     cycles++;
     // Measured between cycles (the GC takes about 2 s, not counted in the soak's length).
     const paused = Date.now();
     heapByCycle.push((await heap(cdp)).usedKb);
+    cachedByCycle.push(await page.evaluate(() => window.__soak.cached()));
+    aliveByCycle.push(await probes(page));
     soakPaused += Date.now() - paused;
   }
   const soakSeconds = (Date.now() - soakStarted - soakPaused) / 1000;
@@ -502,7 +506,10 @@ try {
   const extraIntervals = after.intervals.length - before.intervals.length;
   const extraListeners = after.listenerCount - before.listenerCount;
   const openSources = after.eventSources.length;
-  leaked = extraTimeouts > 0 || extraIntervals > 0 || extraListeners > 0 || openSources > 0 || after.popupsOpen > 0 || secondRoundLeaks > 0;
+  // While mounted, listeners must not pile up from one cycle to the next either (a long-lived kit).
+  const listenerGrowth = aliveByCycle.length > 1 ? aliveByCycle[aliveByCycle.length - 1]!.listenerCount - aliveByCycle[0]!.listenerCount : 0;
+  leaked =
+    extraTimeouts > 0 || extraIntervals > 0 || extraListeners > 0 || openSources > 0 || after.popupsOpen > 0 || secondRoundLeaks > 0 || listenerGrowth > 2;
   console.log('\nAlive (before the first mount → while mounted after the soak → after unmounting all 50 and waiting the shared kit release delay):\n');
   console.log('| what | before | mounted | after unmount | leaked |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
@@ -520,6 +527,9 @@ try {
       `DOM nodes ${heapEmpty.nodes} → ${heapAfterSoak.nodes} → ${heapUnmounted.nodes}. The elements added to <head> ` +
       `(${addedToHead.join(', ') || 'none'}) are the bundler's preload links for the lazy chunks (a load and an error listener each), kept for the page's life.`,
   );
+  if (aliveByCycle.length > 1) {
+    console.log(`\nPage-wide listeners while mounted, after each cycle: ${aliveByCycle.map((alive) => alive.listenerCount).join(', ')} (a growth of more than 2 counts as a leak).`);
+  }
   if (leaked) {
     const extraNames = Object.entries(after.listeners)
       .filter(([name, n]) => n > (before.listeners[name] ?? 0))
@@ -537,8 +547,12 @@ try {
   console.log('| --- | ---: |');
   console.log(`| before the first mount | ${kb(heapEmpty.usedKb * 1024)} |`);
   console.log(`| 50 mounted, settled | ${kb(heapMounted.usedKb * 1024)} |`);
+  const cachedText = (cached: (typeof cachedByCycle)[number] | undefined) =>
+    cached ? `; cached queries/mutations: provider ${cached.provider?.queries ?? '–'}/${cached.provider?.mutations ?? '–'}, shared ${cached.shared?.queries ?? '–'}/${cached.shared?.mutations ?? '–'}` : '';
   heapByCycle.forEach((usedKb, index) =>
-    console.log(`| 50 mounted, after cycle ${index + 1} | ${kb(usedKb * 1024)} (${usedKb >= heapMounted.usedKb ? '+' : ''}${(usedKb - heapMounted.usedKb).toFixed(0)} kB against settled) |`),
+    console.log(
+      `| 50 mounted, after cycle ${index + 1} | ${kb(usedKb * 1024)} (${usedKb >= heapMounted.usedKb ? '+' : ''}${(usedKb - heapMounted.usedKb).toFixed(0)} kB against settled${cachedText(cachedByCycle[index])}; alive: ${aliveByCycle[index]?.listenerCount ?? '–'} page-wide listeners, ${aliveByCycle[index]?.timeouts.length ?? '–'} timeouts) |`,
+    ),
   );
   console.log(`| 50 mounted, after the ${soakSeconds.toFixed(0)} s soak and recovery | ${kb(heapAfterSoak.usedKb * 1024)} (${heapAfterSoak.usedKb >= heapMounted.usedKb ? '+' : ''}${(heapAfterSoak.usedKb - heapMounted.usedKb).toFixed(0)} kB) |`);
   console.log(`| all unmounted | ${kb(heapUnmounted.usedKb * 1024)} (${heapUnmounted.usedKb >= heapEmpty.usedKb ? '+' : ''}${(heapUnmounted.usedKb - heapEmpty.usedKb).toFixed(0)} kB against before the first mount) |`);

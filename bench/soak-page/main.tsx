@@ -4,7 +4,7 @@
 // for `api`). Every fetchToken call, kit event and error the user would see is counted here.
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConnectButton, ConnectionStatus, IntegrationsList, MembraneKitProvider, type MembraneKitEvent } from '../../src/index.js';
+import { ConnectButton, ConnectionStatus, IntegrationsList, MembraneKitProvider, getSharedKit, useMembraneKit, type MembraneKit, type MembraneKitEvent } from '../../src/index.js';
 import '../../src/styles/styles.css';
 
 const params = new URL(location.href).searchParams;
@@ -53,6 +53,20 @@ const providerButtons = keys.slice(20, 39);
 const sharedStatuses = keys.slice(39, 44);
 const sharedButtons = keys.slice(44, 49);
 
+/** The provider's kit, kept so the bench can count what its caches hold. */
+let providerKit: MembraneKit | undefined;
+function CaptureKit() {
+  const { kit } = useMembraneKit();
+  useEffect(() => {
+    providerKit = kit;
+    return () => {
+      // Not held past the unmount: the bench checks that nothing keeps the kit alive.
+      providerKit = undefined;
+    };
+  }, [kit]);
+  return null;
+}
+
 const Slot = ({ id, children }: { id: string; children: ReactNode }) => <div data-soak-id={id}>{children}</div>;
 
 function Page() {
@@ -66,6 +80,7 @@ function Page() {
   return (
     <>
       <MembraneKitProvider fetchToken={providerToken} apiUri={apiUri!} uiUri={`${apiUri}/ui`} onEvent={onEvent}>
+        <CaptureKit />
         <Slot id="list">
           <IntegrationsList />
         </Slot>
@@ -166,6 +181,12 @@ const soak = {
     Object.assign(counters, { errorAppearances: 0, maxErrorsAtOnce: 0, errorsNow: 0, errorsByWhat: {} });
     // The sampler's own interval is created before the probes' baseline snapshot is compared.
     sampler ??= window.setInterval(sample, 200);
+  },
+  /** Queries and mutations the provider's and the shared kit's caches hold now; only while mounted (it would create a shared kit otherwise). */
+  cached() {
+    const count = (kit: MembraneKit | undefined) =>
+      kit ? { queries: kit.queryClient.getQueryCache().getAll().length, mutations: kit.queryClient.getMutationCache().getAll().length } : null;
+    return { provider: count(providerKit), shared: count(getSharedKit({ apiUri: apiUri! })) };
   },
   stopSampling() {
     if (sampler !== undefined) window.clearInterval(sampler);

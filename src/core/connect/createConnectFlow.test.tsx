@@ -1437,3 +1437,62 @@ describe('createConnectFlow: setOptions, reset, destroy', () => {
     expect(host.confirmConnection).not.toHaveBeenCalled();
   });
 });
+
+describe('createConnectFlow: the customer signal', () => {
+  /** The kit's customer signal lives as long as the kit: count the listeners flows leave on it. */
+  function customerSignal() {
+    const controller = new AbortController();
+    const listeners = new Set<unknown>();
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    const remove = controller.signal.removeEventListener.bind(controller.signal);
+    vi.spyOn(controller.signal, 'addEventListener').mockImplementation((type, listener, options) => {
+      listeners.add(listener);
+      add(type, listener, options);
+    });
+    vi.spyOn(controller.signal, 'removeEventListener').mockImplementation((type, listener, options) => {
+      listeners.delete(listener);
+      remove(type, listener, options);
+    });
+    return { controller, listeners };
+  }
+
+  it('leaves no listener on it once a flow has ended: succeeded, cancelled or failed', async () => {
+    const customer = customerSignal();
+    const kit = createHost();
+    const host = { ...kit.host, customerSignal: () => customer.controller.signal };
+    const flow = createConnectFlow(host, { integrationKey: 'hubspot', ...callbacks() });
+
+    flow.start();
+    await flush();
+    post(created(requestIdOfPopup(), 'conn-1'));
+    await flush();
+    expect(flow.getSnapshot()).toEqual({ status: 'idle', error: null });
+    expect(customer.listeners.size).toBe(0);
+
+    flow.start();
+    await flush();
+    flow.cancel();
+    await flush();
+    expect(customer.listeners.size).toBe(0);
+
+    flow.start();
+    await flush();
+    post(failed(requestIdOfPopup(2), 'Access denied'));
+    await flush();
+    expect(flow.getSnapshot().status).toBe('error');
+    expect(customer.listeners.size).toBe(0);
+  });
+
+  it('still cancels a running flow when the customer changes', async () => {
+    const customer = customerSignal();
+    const kit = createHost();
+    const cb = callbacks();
+    const flow = createConnectFlow({ ...kit.host, customerSignal: () => customer.controller.signal }, { integrationKey: 'hubspot', ...cb });
+    flow.start();
+    await flush();
+    customer.controller.abort();
+    await flush();
+    expect(cb.onCancel).toHaveBeenCalledTimes(1);
+    expect(popup().close).toHaveBeenCalled();
+  });
+});

@@ -131,11 +131,25 @@ function withTransports<T>(run: (transports: Transports) => Promise<T>, onLoadEr
  * page came back from the back-forward cache) ends it.
  */
 function untilCancelled(signal: AbortSignal): Promise<never> {
-  return new Promise<never>((_, reject) => {
+  return whenCancelled(signal).promise;
+}
+
+/**
+ * {@link untilCancelled} for a signal that outlives the flow (the kit's customer signal): `stop()`
+ * removes the listener once the race is over, so flows do not pile listeners (and the closures they
+ * hold) on a signal that lives as long as the page.
+ */
+function whenCancelled(signal: AbortSignal): { promise: Promise<never>; stop: () => void } {
+  let stop = () => {};
+  const promise = new Promise<never>((_, reject) => {
     const onAbort = () => reject(new KitError('cancelled', 'The connection was cancelled.'));
     if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      stop = () => signal.removeEventListener('abort', onAbort);
+    }
   });
+  return { promise, stop };
 }
 
 function closePopup(popup: ConnectPopupHandle | undefined): void {
@@ -210,8 +224,9 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     const customer = host.customerSignal?.();
     const stopForNewCustomer = () => controller?.abort();
     customer?.addEventListener('abort', stopForNewCustomer, { once: true });
+    const customerChanged = customer ? whenCancelled(customer) : undefined;
     try {
-      const connection = await (customer ? Promise.race([body(), untilCancelled(customer)]) : body());
+      const connection = await (customerChanged ? Promise.race([body(), customerChanged.promise]) : body());
       if (!connection) throw new KitError('cancelled', 'The connection was cancelled.');
       await host.connectionChanged(key);
       publish({ status: 'idle', error: null });
@@ -232,6 +247,7 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
       }
     } finally {
       customer?.removeEventListener('abort', stopForNewCustomer);
+      customerChanged?.stop();
       endPending();
       busy = false;
       controller = null;
