@@ -135,14 +135,17 @@ function untilCancelled(signal: AbortSignal): Promise<never> {
 }
 
 /**
- * {@link untilCancelled} for a signal that outlives the flow (the kit's customer signal): `stop()`
- * removes the listener once the race is over, so flows do not pile listeners (and the closures they
- * hold) on a signal that lives as long as the page.
+ * {@link untilCancelled} for a signal that outlives the flow (the kit's customer signal): `onCancel`
+ * runs first when it aborts, and `stop()` removes the listener once the race is over, so flows do
+ * not pile listeners (and the closures they hold) on a signal that lives as long as the page.
  */
-function whenCancelled(signal: AbortSignal): { promise: Promise<never>; stop: () => void } {
+function whenCancelled(signal: AbortSignal, onCancel?: () => void): { promise: Promise<never>; stop: () => void } {
   let stop = () => {};
   const promise = new Promise<never>((_, reject) => {
-    const onAbort = () => reject(new KitError('cancelled', 'The connection was cancelled.'));
+    const onAbort = () => {
+      onCancel?.();
+      reject(new KitError('cancelled', 'The connection was cancelled.'));
+    };
     if (signal.aborted) onAbort();
     else {
       signal.addEventListener('abort', onAbort, { once: true });
@@ -222,9 +225,7 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
     if (snapshot.status !== 'connecting' || snapshot.error) publish({ status: 'connecting', error: null });
     // Another customer signs in meanwhile: this flow ends as cancelled and its popup closes.
     const customer = host.customerSignal?.();
-    const stopForNewCustomer = () => controller?.abort();
-    customer?.addEventListener('abort', stopForNewCustomer, { once: true });
-    const customerChanged = customer ? whenCancelled(customer) : undefined;
+    const customerChanged = customer ? whenCancelled(customer, () => controller?.abort()) : undefined;
     try {
       const connection = await (customerChanged ? Promise.race([body(), customerChanged.promise]) : body());
       if (!connection) throw new KitError('cancelled', 'The connection was cancelled.');
@@ -246,7 +247,6 @@ export function createConnectFlow(host: ConnectFlowHost, initialOptions: Connect
         options.onError?.(error);
       }
     } finally {
-      customer?.removeEventListener('abort', stopForNewCustomer);
       customerChanged?.stop();
       endPending();
       busy = false;

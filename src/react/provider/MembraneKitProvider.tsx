@@ -61,26 +61,6 @@ export interface MembraneKitProviderProps {
   children?: ReactNode;
 }
 
-const pendingReleases = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>();
-
-/** Cancels a release scheduled by an unmount that was not final (StrictMode's second mount). */
-function keepQueryClient(queryClient: QueryClient): void {
-  clearTimeout(pendingReleases.get(queryClient));
-  pendingReleases.delete(queryClient);
-}
-
-/** Empties the provider's own QueryClient after this commit, unless the provider mounts again first. */
-function releaseQueryClientSoon(queryClient: QueryClient): void {
-  keepQueryClient(queryClient);
-  pendingReleases.set(
-    queryClient,
-    setTimeout(() => {
-      pendingReleases.delete(queryClient);
-      emptyQueryClient(queryClient);
-    }, 0),
-  );
-}
-
 /**
  * Optional app-wide settings for every kit component below it: one token manager and client, one
  * query cache, theme, labels and an event handler. Renders a `display: contents` element carrying
@@ -136,9 +116,13 @@ export function MembraneKitProvider(props: MembraneKitProviderProps) {
 
   // The provider's own QueryClient dies with it: emptied when it unmounts for good, rather than left
   // holding data and a 5-minute garbage-collection timer per query. An app's own is left alone.
+  // Emptied after the commit, so StrictMode's second mount (same instance, same ref) cancels it.
+  const releaseTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    keepQueryClient(ownQueryClient);
-    return () => releaseQueryClientSoon(ownQueryClient);
+    clearTimeout(releaseTimer.current);
+    return () => {
+      releaseTimer.current = setTimeout(() => emptyQueryClient(ownQueryClient), 0);
+    };
   }, [ownQueryClient]);
 
   const onEventRef = useRef(onEvent);

@@ -175,6 +175,8 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
   // Membrane is building or archiving the connection: nothing to start until it settles.
   const working = state === 'setting-up' || state === 'disconnecting';
   const settled = (connected && !allowMultipleConnections) || working || loading;
+  // A spinner, aria-busy and no action while a flow runs, Membrane works on it, or its state loads.
+  const pending = busy || working || loading;
   const finishSetup = isReconnect && (own ? account.details : getConnectionDetails(connect.integration)).action === 'finish-setup';
   // While loading it is named by its text alone ("Connect", busy and disabled): nothing, a person or
   // a test, takes it for "Connect {name}" before the state is known.
@@ -207,11 +209,11 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
         className={cn(rootClass, !unstyled && 'mk-Button mk-ConnectButton', className)}
         data-slot="connect-button"
         data-state={state}
-        data-busy={dataFlag(busy || working || loading)}
+        data-busy={dataFlag(pending)}
         data-reconnect={dataFlag(isReconnect)}
-        data-action={busy || working || loading ? 'none' : finishSetup ? 'finish-setup' : isReconnect ? 'reconnect' : settled ? 'none' : 'connect'}
+        data-action={pending ? 'none' : finishSetup ? 'finish-setup' : isReconnect ? 'reconnect' : settled ? 'none' : 'connect'}
         data-mk-theme={dataTheme}
-        aria-busy={busy || working || loading ? true : undefined}
+        aria-busy={pending ? true : undefined}
         aria-label={children === undefined ? accessibleName : buttonProps['aria-label']}
         aria-disabled={settled ? true : buttonProps['aria-disabled']}
         onClick={composeEventHandlers(onClick, settled ? noop : start)}
@@ -222,7 +224,7 @@ export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(f
           children
         ) : (
           <>
-            {busy || working || loading ? <Spinner unstyled={unstyled} /> : null}
+            {pending ? <Spinner unstyled={unstyled} /> : null}
             {children ?? label}
           </>
         )}

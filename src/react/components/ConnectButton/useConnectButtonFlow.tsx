@@ -6,7 +6,7 @@ import type { ConnectMode } from '../../events/MembraneKitEvent.js';
 import { useConnectForKit, type UseConnectOptions, type UseConnectResult } from '../../hooks/useConnect.js';
 import type { ResolvedKit } from '../../kit/useKit.js';
 import { ConnectDialog, preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
-import { ConnectSetupContext, connectSetupOf, type ConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
+import { ConnectSetupContext, connectSetupOf, consentLineOf, type ConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
 
 /** What {@link useConnectButtonFlow} returns. */
 export interface ConnectButtonFlow {
@@ -73,8 +73,7 @@ export function useConnectButtonFlow(
   const busy = connect.status === 'connecting';
   const inheritedSetup = useContext(ConnectSetupContext);
   const setup = options.setup ?? inheritedSetup;
-  // The page's line for this integration, else the `consent` label: either is read before anything starts.
-  const consentLine = connectSetupOf(setup, connect.integration ?? { key: integrationKey }).consent ?? (resolved.labels.consent.trim() || undefined);
+  const consentLine = consentLineOf(connectSetupOf(setup, connect.integration ?? { key: integrationKey }), resolved.labels.consent);
 
   const openDialog = () => {
     connect.reset();

@@ -10,7 +10,7 @@ import { Spinner } from '../shared/Spinner.js';
 import type { ConnectDialogProps } from './ConnectDialog.js';
 import { ConnectDialogForm } from './ConnectDialogForm.js';
 import { getDialogStage } from './getDialogStage.js';
-import { useConnectSetup } from './ConnectSetupContext.js';
+import { consentLineOf, useConnectSetup } from './ConnectSetupContext.js';
 import { useParametersForm } from './useParametersForm.js';
 
 /**
@@ -35,8 +35,8 @@ export function ConnectDialogView({ open, onOpenChange, connect, kit, lastInput,
     locked: setup.locked,
   });
   const stage = getDialogStage(connect);
-  // The page's `consent` line for this integration wins; else the `consent` label (`{name}`), if any.
-  const consent = setup.consent ?? (labels.consent.trim() ? formatLabelNode(labels.consent, { name }) : undefined);
+  const line = consentLineOf(setup, labels.consent);
+  const consent = line?.fromLabel ? formatLabelNode(line.text, { name }) : line?.text;
 
   // Sign-in wording only where there is a sign-in (OAuth); API keys and tokens are just entered.
   const signsIn = !form.selected || form.selected.type === 'oauth2' || form.selected.type === 'oauth1';

@@ -54,3 +54,18 @@ export function connectSetupOf(setup: ConnectSetup | null, integration: Pick<Mem
 export function useConnectSetup(integration: Pick<MembraneIntegration, 'key' | 'id'> | undefined): IntegrationConnectSetup {
   return connectSetupOf(useContext(ConnectSetupContext), integration);
 }
+
+/**
+ * The consent line a connect dialog shows for one integration: the page's (`consent` prop) wins,
+ * else the `consent` label when it is not blank (`fromLabel`: its `{name}` is still to fill in),
+ * else none. A dialog with a line opens before anything starts, even with nothing to ask.
+ *
+ * @example
+ * ```ts
+ * consentLineOf(useConnectSetup(integration), labels.consent); // { text: 'Reads contacts.', fromLabel: false }
+ * ```
+ */
+export function consentLineOf(setup: IntegrationConnectSetup, consentLabel: string): { text: string; fromLabel: boolean } | undefined {
+  if (setup.consent !== undefined) return { text: setup.consent, fromLabel: false };
+  return consentLabel.trim() ? { text: consentLabel, fromLabel: true } : undefined;
+}

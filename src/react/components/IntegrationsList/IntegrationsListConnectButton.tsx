@@ -9,7 +9,7 @@ import { cn } from '../../utils/cn.js';
 import { dataFlag } from '../../utils/dataFlag.js';
 import { useConnectButtonFlow } from '../ConnectButton/useConnectButtonFlow.js';
 import { preloadConnectDialog } from '../ConnectDialog/ConnectDialog.js';
-import { useConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
+import { consentLineOf, useConnectSetup } from '../ConnectDialog/ConnectSetupContext.js';
 import { Spinner } from '../shared/Spinner.js';
 import type { IntegrationsListContextValue } from './IntegrationsListContext.js';
 
@@ -119,8 +119,7 @@ export function IntegrationsListConnectButton({
     return created;
   };
 
-  // The page's line for this integration, else the `consent` label: either is read before anything starts.
-  const consentLine = useConnectSetup(integration).consent ?? (labels.consent.trim() || undefined);
+  const consentLine = consentLineOf(useConnectSetup(integration), labels.consent);
   const busy = snapshot.status === 'connecting';
   const isReconnect = !addAccount && isRepairState(state) && !!(connection ?? integration.connection)?.id;
   const finishSetup = isReconnect && getConnectionDetails(connection ? { connection } : integration).action === 'finish-setup';
